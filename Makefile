@@ -1,0 +1,28 @@
+# Thin on purpose: the work is in scripts/ and CMake.
+.PHONY: run build test bench fmt lint clean
+
+run: build
+	build/atrium serve
+
+build:
+	scripts/bootstrap
+	scripts/build release
+
+test:
+	scripts/bootstrap test
+	scripts/test
+
+bench:
+	scripts/bootstrap bench
+	scripts/build release --benchmarks
+	ATRIUM_BIN=build/atrium MICROBENCH_BIN=build/server/bench/atrium_microbench bench/run
+
+fmt:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+	cd web && npx eslint --fix . && npx prettier --write --log-level warn 'src/**/*.{ts,tsx}' 2>/dev/null || true
+
+lint:
+	scripts/lint
+
+clean:
+	rm -rf build build-test web/dist

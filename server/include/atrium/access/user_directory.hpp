@@ -1,0 +1,23 @@
+#pragma once
+// Users of the platform table: created by `atrium user add` and the demo data now; the
+// access-control module builds roles, sessions and rights on the same table.
+#include <optional>
+#include <string>
+
+#include "atrium/core/result.hpp"
+#include "atrium/storage/database.hpp"
+
+namespace atrium::access {
+
+struct NewUser {
+  std::string username;
+  std::string name;
+  std::string email;
+  std::string password;  // empty: the user cannot log in until one is set
+  bool is_admin = false;
+};
+
+// Validates (FIELD_* codes on the fields) and stores; returns the new id.
+Result<std::string> add_user(storage::Connection& connection, const NewUser& user);
+
+}  // namespace atrium::access

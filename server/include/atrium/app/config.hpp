@@ -1,0 +1,36 @@
+#pragma once
+// Settings shared by the commands. Sources, strongest first: flags, the config file
+// (--config, TOML/INI), ATRIUM_* environment variables, defaults.
+#include <filesystem>
+#include <string>
+
+#include "atrium/core/log.hpp"
+#include "atrium/core/result.hpp"
+#include "atrium/http/server.hpp"
+
+namespace atrium::app {
+
+inline constexpr const char* kDefaultDatabaseUrl = "sqlite:var/atrium.db";
+
+struct ServeConfig {
+  std::string database_url = kDefaultDatabaseUrl;
+  http::ServerOptions server;
+  std::string web_root;  // empty: next to the binary (../web/dist), then ./web/dist
+  bool load_demo = true;
+  bool access_log = true;
+  log::Format log_format = log::Format::text;
+  int read_connections = 0;  // 0: one per worker thread
+  // The address users reach Atrium at, when a proxy in front terminates TLS: an https
+  // URL makes session cookies Secure.
+  std::string public_url;
+};
+
+// The built web app: an explicit root, else web/dist beside the build tree or below the
+// working directory.
+std::filesystem::path find_web_root(const std::string& configured, const std::filesystem::path& executable);
+
+// Creates the folder of a SQLite database file, so `sqlite:var/atrium.db` works on a
+// fresh checkout.
+Result<void> prepare_database_location(const std::string& database_url);
+
+}  // namespace atrium::app

@@ -1,0 +1,53 @@
+#pragma once
+// Expected failures are values: an ErrorCode with a message and, for validation, the
+// fields at fault. Exceptions mean bugs and are caught once at the request boundary.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atrium {
+
+enum class ErrorCode {
+  // request shape
+  bad_request,
+  malformed_json,
+  payload_too_large,
+  header_too_large,
+  not_found,
+  method_not_allowed,
+  unsupported_media_type,
+  validation_failed,
+  // state
+  conflict,
+  version_conflict,
+  // identity
+  unauthenticated,
+  invalid_credentials,
+  forbidden,
+  csrf_failed,
+  too_many_requests,
+  // the server's side
+  database_error,
+  database_unavailable,
+  migration_failed,
+  internal_error,
+};
+
+// The stable, documented name of a code (what clients match on): "NOT_FOUND", ...
+std::string_view error_code_name(ErrorCode code);
+// The HTTP status of a code. The only place where codes meet statuses.
+int http_status_of(ErrorCode code);
+
+struct FieldError {
+  std::string field;
+  std::string code;  // e.g. FIELD_REQUIRED
+  std::string message;
+};
+
+struct Error {
+  ErrorCode code = ErrorCode::internal_error;
+  std::string message;
+  std::vector<FieldError> fields;
+};
+
+}  // namespace atrium

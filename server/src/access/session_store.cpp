@@ -1,0 +1,104 @@
+#include "atrium/access/session_store.hpp"
+
+#include <sodium.h>
+
+#include <array>
+
+#include "atrium/core/id.hpp"
+
+namespace atrium::access {
+
+namespace {
+// Sessions seen less than this long ago are not rewritten: one write per minute per
+// session, not one per request.
+constexpr auto kTouchInterval = std::chrono::seconds(60);
+
+Result<SessionUser> load_user(storage::Connection& connection, const std::string& user_id) {
+  auto rows = connection.query("SELECT id, username, name, email, is_admin, active FROM users WHERE id = ?", {user_id});
+  if (!rows) return rows.take_error();
+  if (rows->empty() || rows->rows[0][5].integer() == 0) return make_error(ErrorCode::not_found, "no such user");
+  const auto& row = rows->rows[0];
+  return SessionUser{row[0].text(), row[1].text(), row[2].text(), row[3].is_null() ? "" : row[3].text(),
+                     row[4].integer() != 0};
+}
+}  // namespace
+
+std::string sha256_hex(std::string_view text) {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char byte : digest) {
+    hex.push_back(kHex[byte >> 4U]);
+    hex.push_back(kHex[byte & 15U]);
+  }
+  return hex;
+}
+
+Result<Session> SessionStore::create(const std::string& user_id, const std::string& remote_address,
+                                     const std::string& user_agent) {
+  Session session;
+  session.token = random_hex(32);
+  session.csrf_token = random_hex(32);
+  const auto now = clock_.now();
+  ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
+    auto user = load_user(connection, user_id);
+    if (!user) return user.take_error();
+    session.user = std::move(*user);
+    auto inserted = connection.execute(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, remote_address, "
+        "user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {sha256_hex(session.token), user_id, session.csrf_token, to_iso8601(now), to_iso8601(now),
+         to_iso8601(now + policy_.absolute), remote_address, user_agent.substr(0, 512)});
+    if (!inserted) return inserted.take_error();
+    return {};
+  }));
+  return session;
+}
+
+Result<Session> SessionStore::find(const std::string& token) {
+  if (token.size() != 64) return make_error(ErrorCode::not_found, "no session");
+  const std::string hash = sha256_hex(token);
+  const auto now = clock_.now();
+  Session session;
+  std::string last_seen;
+  bool expired = false;
+  ATRIUM_TRY(database_.read([&](storage::Connection& connection) -> Result<void> {
+    auto rows = connection.query("SELECT user_id, csrf_token, last_seen_at, expires_at FROM sessions WHERE token_hash = ?",
+                                 {hash});
+    if (!rows) return rows.take_error();
+    if (rows->empty()) return make_error(ErrorCode::not_found, "no session");
+    const auto& row = rows->rows[0];
+    last_seen = row[2].text();
+    // ISO 8601 UTC text of fixed width compares like the instants it names.
+    expired = row[3].text() <= to_iso8601(now) || last_seen <= to_iso8601(now - policy_.idle);
+    session.csrf_token = row[1].text();
+    auto user = load_user(connection, row[0].text());
+    if (!user) return user.take_error();
+    session.user = std::move(*user);
+    return {};
+  }));
+  if (expired) {
+    (void)revoke(token);
+    return make_error(ErrorCode::not_found, "session expired");
+  }
+  if (last_seen <= to_iso8601(now - kTouchInterval)) {
+    ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
+      auto touched = connection.execute("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+                                        {to_iso8601(now), hash});
+      if (!touched) return touched.take_error();
+      return {};
+    }));
+  }
+  return session;
+}
+
+Result<void> SessionStore::revoke(const std::string& token) {
+  return database_.transact([&](storage::Connection& connection) -> Result<void> {
+    auto deleted = connection.execute("DELETE FROM sessions WHERE token_hash = ?", {sha256_hex(token)});
+    if (!deleted) return deleted.take_error();
+    return {};
+  });
+}
+
+}  // namespace atrium::access

@@ -1,0 +1,58 @@
+#include "atrium/access/user_directory.hpp"
+
+#include <algorithm>
+
+#include "atrium/access/password_hasher.hpp"
+#include "atrium/core/id.hpp"
+#include "atrium/core/time.hpp"
+
+namespace atrium::access {
+
+namespace {
+bool valid_username(const std::string& username) {
+  return !username.empty() && username.size() <= 64 && std::all_of(username.begin(), username.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '@';
+  });
+}
+}  // namespace
+
+Result<std::string> add_user(storage::Connection& connection, const NewUser& user) {
+  std::string username = user.username;
+  std::transform(username.begin(), username.end(), username.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  Error invalid{ErrorCode::validation_failed, "the user is not valid", {}};
+  if (!valid_username(username)) {
+    invalid.fields.push_back({"username", "FIELD_INVALID",
+                              "1-64 characters: letters, digits and . _ - @"});
+  }
+  if (!user.password.empty() && user.password.size() < kMinimumPasswordLength) {
+    invalid.fields.push_back({"password", "PASSWORD_TOO_SHORT", "at least 12 characters"});
+  }
+  if (user.password.size() > 1024) invalid.fields.push_back({"password", "FIELD_TOO_LONG", "at most 1024 characters"});
+  if (!invalid.fields.empty()) return invalid;
+
+  auto existing = connection.query("SELECT id FROM users WHERE username = ?", {username});
+  if (!existing) return existing.take_error();
+  if (!existing->empty()) {
+    return Error{ErrorCode::validation_failed, "the user is not valid",
+                 {{"username", "UNIQUE_VIOLATION", "a user with this username exists"}}};
+  }
+  std::string hash;
+  if (!user.password.empty()) {
+    auto hashed = hash_password(user.password);
+    if (!hashed) return hashed.take_error();
+    hash = std::move(*hashed);
+  }
+  const std::string id = new_id();
+  const std::string now = utc_now_iso8601();
+  auto inserted = connection.execute(
+      "INSERT INTO users (id, username, name, email, password_hash, is_admin, active, created_at, updated_at, version) "
+      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 1)",
+      {id, username, user.name.empty() ? username : user.name,
+       user.email.empty() ? storage::Value() : storage::Value(user.email),
+       hash.empty() ? storage::Value() : storage::Value(hash), user.is_admin ? 1 : 0, now, now});
+  if (!inserted) return inserted.take_error();
+  return id;
+}
+
+}  // namespace atrium::access

@@ -1,0 +1,121 @@
+#include "atrium/app/demo_data.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <random>
+
+#include "atrium/access/password_hasher.hpp"
+#include "atrium/core/time.hpp"
+
+namespace atrium::app {
+
+namespace {
+constexpr std::int64_t kBatch = 5000;  // rows per transaction: big enough to be fast, small enough to be kind
+constexpr std::array<std::string_view, 16> kFirstNames{"Amira", "Bruno",  "Chen",   "Dalia", "Emil",  "Farah",
+                                                       "Goran", "Hana",   "Ivan",   "Jana",  "Kofi",  "Lena",
+                                                       "Mateo", "Nadia",  "Omar",   "Priya"};
+constexpr std::array<std::string_view, 16> kLastNames{"Andersen", "Baker",  "Costa",  "Dubois", "Eriksen", "Fischer",
+                                                      "García",   "Horvat", "Ito",    "Jensen", "Kowalski", "Lindqvist",
+                                                      "Moreau",   "Novak",  "Okafor", "Petrov"};
+
+// ULID-shaped ids from a fixed clock and a seeded generator: deterministic demo rows.
+class DemoIds {
+ public:
+  std::string next() {
+    static constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    std::uint64_t time = kEpochMillis + counter_++;
+    std::string id(26, '0');
+    for (int i = 9; i >= 0; --i) {
+      id[static_cast<std::size_t>(i)] = kCrockford[time & 31U];
+      time >>= 5U;
+    }
+    for (std::size_t i = 10; i < 26; ++i) id[i] = kCrockford[random_() & 31U];
+    return id;
+  }
+
+ private:
+  static constexpr std::uint64_t kEpochMillis = 1767225600000;  // 2026-01-01T00:00:00Z
+  std::uint64_t counter_ = 0;
+  std::mt19937_64 random_{20260101};  // mt19937_64's sequence is fixed by the standard
+};
+}  // namespace
+
+Result<bool> ensure_instance(storage::Database& database) {
+  bool created = false;
+  ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
+    auto found = connection.query("SELECT id FROM instance WHERE id = 1");
+    if (!found) return found.take_error();
+    if (!found->empty()) return {};
+    auto inserted = connection.execute("INSERT INTO instance (id, name, created_at) VALUES (1, ?, ?)",
+                                       {"Atrium", utc_now_iso8601()});
+    if (!inserted) return inserted.take_error();
+    created = true;
+    return {};
+  }));
+  return created;
+}
+
+Result<bool> has_demo_data(storage::Database& database) {
+  bool present = false;
+  ATRIUM_TRY(database.read([&](storage::Connection& connection) -> Result<void> {
+    auto found = connection.query("SELECT demo_loaded_at FROM instance WHERE id = 1");
+    if (!found) return found.take_error();
+    present = !found->empty() && !found->rows[0][0].is_null();
+    return {};
+  }));
+  return present;
+}
+
+Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& size) {
+  if (auto instance = ensure_instance(database); !instance) return instance.take_error();
+  DemoReport report;
+  auto already = has_demo_data(database);
+  if (!already) return already.take_error();
+  if (*already) return report;
+
+  auto demo_hash = access::hash_password(kDemoPassword);
+  if (!demo_hash) return demo_hash.take_error();
+  DemoIds ids;
+  std::mt19937_64 random(42);
+  const std::string created_at = "2026-01-01T00:00:00.000000Z";
+  const char* insert =
+      "INSERT INTO users (id, username, name, email, password_hash, is_admin, active, created_at, updated_at, version) "
+      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 1)";
+
+  ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
+    auto done = connection.execute(insert, {ids.next(), kDemoUsername, "Demo Administrator", "demo@atrium.example",
+                                            *demo_hash, 1, created_at, created_at});
+    if (!done) return done.take_error();
+    ++report.rows;
+    auto named = connection.execute("UPDATE instance SET name = ? WHERE id = 1", {"Atrium Demo"});
+    if (!named) return named.take_error();
+    return {};
+  }));
+
+  for (std::int64_t start = 0; start < size.users; start += kBatch) {
+    const std::int64_t end = std::min(size.users, start + kBatch);
+    ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
+      for (std::int64_t n = start; n < end; ++n) {
+        const auto first = kFirstNames[random() % kFirstNames.size()];
+        const auto last = kLastNames[random() % kLastNames.size()];
+        const std::string username = fmt::format("user{:07d}", n + 1);
+        auto done = connection.execute(insert, {ids.next(), username, fmt::format("{} {}", first, last),
+                                                fmt::format("{}@atrium.example", username), nullptr, 0, created_at,
+                                                created_at});
+        if (!done) return done.take_error();
+        ++report.rows;
+      }
+      return {};
+    }));
+  }
+  ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
+    auto done = connection.execute("UPDATE instance SET demo_loaded_at = ? WHERE id = 1", {utc_now_iso8601()});
+    if (!done) return done.take_error();
+    return {};
+  }));
+  report.loaded = true;
+  return report;
+}
+
+}  // namespace atrium::app

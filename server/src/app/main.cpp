@@ -1,0 +1,206 @@
+// The command line: the only file that includes CLI11 (it costs seconds per file).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "atrium/access/user_directory.hpp"
+#include "atrium/app/config.hpp"
+#include "atrium/app/demo_data.hpp"
+#include "atrium/app/serve_command.hpp"
+#include "atrium/storage/backup.hpp"
+#include "atrium/storage/migration.hpp"
+#include "atrium/storage/table_checksum.hpp"
+
+namespace {
+
+using namespace atrium;
+
+int fail(const Error& error) {
+  fmt::print(stderr, "atrium: {}\n", error.message);
+  for (const auto& field : error.fields) fmt::print(stderr, "  {}: {} ({})\n", field.field, field.message, field.code);
+  return 1;
+}
+
+// Opens and migrates the database a command works on.
+Result<std::unique_ptr<storage::Database>> open_migrated(const std::string& url) {
+  ATRIUM_TRY(app::prepare_database_location(url));
+  auto database = storage::open_database(url, storage::DatabaseOptions{1});
+  if (!database) return database.take_error();
+  auto migrated = storage::apply_migrations(**database, storage::embedded_migrations());
+  if (!migrated) return migrated.take_error();
+  return database;
+}
+
+CLI::Option* add_database_option(CLI::App& command, std::string& url) {
+  return command.add_option("--database,-d", url, "sqlite:PATH or postgresql://USER@HOST:PORT/NAME")
+      ->envname("ATRIUM_DATABASE")
+      ->capture_default_str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Atrium CRM"};
+  cli.set_config("--config", "", "settings file (TOML or INI); flags override it", false)->envname("ATRIUM_CONFIG");
+  cli.require_subcommand(1);
+  cli.failure_message(CLI::FailureMessage::help);
+  const std::string version = ATRIUM_VERSION;
+  int exit_code = 0;
+
+  // serve
+  app::ServeConfig serve;
+  int sse_heartbeat_ms = 15000;
+  int header_timeout_ms = 10000;
+  bool no_demo = false;
+  bool no_access_log = false;
+  std::string log_format = "text";
+  auto* serve_command = cli.add_subcommand("serve", "serve the web app and the API");
+  add_database_option(*serve_command, serve.database_url);
+  serve_command->add_option("--port,-p", serve.server.port, "TCP port (0 picks a free one)")
+      ->envname("ATRIUM_PORT")
+      ->capture_default_str();
+  serve_command->add_option("--address", serve.server.address, "address to listen on")
+      ->envname("ATRIUM_ADDRESS")
+      ->capture_default_str();
+  serve_command->add_option("--threads", serve.server.threads, "worker threads (0: one per core)")
+      ->envname("ATRIUM_THREADS")
+      ->check(CLI::Range(0, 256));
+  serve_command->add_option("--body-limit", serve.server.body_limit, "largest request body in bytes")
+      ->envname("ATRIUM_BODY_LIMIT")
+      ->capture_default_str();
+  serve_command->add_option("--web-root", serve.web_root, "folder of the built web app")->envname("ATRIUM_WEB_ROOT");
+  serve_command->add_option("--tls-cert", serve.server.tls_certificate_file, "PEM certificate chain for HTTPS")
+      ->envname("ATRIUM_TLS_CERT");
+  serve_command->add_option("--tls-key", serve.server.tls_private_key_file, "PEM private key for HTTPS")
+      ->envname("ATRIUM_TLS_KEY");
+  serve_command->add_option("--public-url", serve.public_url, "URL users reach Atrium at (https: Secure cookies)")
+      ->envname("ATRIUM_PUBLIC_URL");
+  serve_command->add_option("--sse-heartbeat-ms", sse_heartbeat_ms, "heartbeat interval of event streams")
+      ->envname("ATRIUM_SSE_HEARTBEAT_MS")
+      ->check(CLI::Range(100, 3'600'000));
+  serve_command->add_option("--header-timeout-ms", header_timeout_ms, "time a client has to send a request head")
+      ->envname("ATRIUM_HEADER_TIMEOUT_MS")
+      ->check(CLI::Range(100, 600'000));
+  serve_command->add_flag("--no-demo", no_demo, "do not load demo data on the first start")->envname("ATRIUM_NO_DEMO");
+  serve_command->add_flag("--no-access-log", no_access_log, "do not log every request")
+      ->envname("ATRIUM_NO_ACCESS_LOG");
+  serve_command->add_option("--log-format", log_format, "text or json")
+      ->envname("ATRIUM_LOG_FORMAT")
+      ->check(CLI::IsMember({"text", "json"}));
+  serve_command->callback([&] {
+    serve.load_demo = !no_demo;
+    serve.access_log = !no_access_log;
+    serve.log_format = log_format == "json" ? log::Format::json : log::Format::text;
+    serve.server.sse_heartbeat = std::chrono::milliseconds(sse_heartbeat_ms);
+    serve.server.header_timeout = std::chrono::milliseconds(header_timeout_ms);
+    exit_code = app::run_serve(serve, argv[0], version);
+  });
+
+  // migrate
+  std::string database_url = app::kDefaultDatabaseUrl;
+  auto* migrate_command = cli.add_subcommand("migrate", "bring the database schema up to date");
+  add_database_option(*migrate_command, database_url);
+  migrate_command->callback([&] {
+    auto prepared = app::prepare_database_location(database_url);
+    if (!prepared) return void(exit_code = fail(prepared.error()));
+    auto database = storage::open_database(database_url, storage::DatabaseOptions{1});
+    if (!database) return void(exit_code = fail(database.error()));
+    auto report = storage::apply_migrations(**database, storage::embedded_migrations());
+    if (!report) return void(exit_code = fail(report.error()));
+    fmt::print("applied {} migration(s); schema version {}\n", report->applied, report->current_version);
+  });
+
+  // demo
+  app::DemoSize demo_size;
+  auto* demo_command = cli.add_subcommand("demo", "load deterministic demo data (once per database)");
+  add_database_option(*demo_command, database_url);
+  demo_command->add_option("--users", demo_size.users, "users besides the demo login")
+      ->capture_default_str()
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{100'000'000}));
+  demo_command->callback([&] {
+    auto database = open_migrated(database_url);
+    if (!database) return void(exit_code = fail(database.error()));
+    auto report = app::load_demo_data(**database, demo_size);
+    if (!report) return void(exit_code = fail(report.error()));
+    if (!report->loaded) {
+      fmt::print("demo data is loaded already; nothing done\n");
+    } else {
+      fmt::print("loaded {} demo rows; login: {} / {}\n", report->rows, app::kDemoUsername, app::kDemoPassword);
+    }
+  });
+
+  // user add
+  auto* user_command = cli.add_subcommand("user", "manage users");
+  user_command->require_subcommand(1);
+  access::NewUser new_user;
+  bool password_stdin = false;
+  auto* user_add = user_command->add_subcommand("add", "add a user; the password is read from standard input");
+  add_database_option(*user_add, database_url);
+  user_add->add_option("--username,-u", new_user.username, "login name")->required();
+  user_add->add_option("--name", new_user.name, "full name (default: the username)");
+  user_add->add_option("--email", new_user.email, "e-mail address");
+  user_add->add_flag("--admin", new_user.is_admin, "give the user every right");
+  // Never on the command line: other users of the machine can read it from ps.
+  user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+  user_add->callback([&] {
+    std::getline(std::cin, new_user.password);
+    if (!new_user.password.empty() && new_user.password.back() == '\r') new_user.password.pop_back();
+    if (new_user.password.empty()) {
+      return void(exit_code = fail(make_error(ErrorCode::validation_failed, "no password on standard input")));
+    }
+    auto database = open_migrated(database_url);
+    if (!database) return void(exit_code = fail(database.error()));
+    std::string id;
+    auto added = (*database)->transact([&](storage::Connection& connection) -> Result<void> {
+      auto created = access::add_user(connection, new_user);
+      if (!created) return created.take_error();
+      id = *created;
+      return {};
+    });
+    if (!added) return void(exit_code = fail(added.error()));
+    fmt::print("added user {} ({})\n", new_user.username, id);
+  });
+
+  // backup / restore / checksum
+  std::string file;
+  auto* backup_command = cli.add_subcommand("backup", "write a consistent copy of the database while it serves");
+  add_database_option(*backup_command, database_url);
+  backup_command->add_option("--to", file, "backup file to create (never overwritten)")->required();
+  backup_command->callback([&] {
+    auto database = open_migrated(database_url);
+    if (!database) return void(exit_code = fail(database.error()));
+    auto report = storage::backup_to(**database, file);
+    if (!report) return void(exit_code = fail(report.error()));
+    fmt::print("backed up {} rows in {} tables to {}\n", report->rows, report->tables, file);
+  });
+  auto* restore_command = cli.add_subcommand("restore", "load a backup into an empty database");
+  add_database_option(*restore_command, database_url);
+  restore_command->add_option("--from", file, "backup file")->required()->check(CLI::ExistingFile);
+  restore_command->callback([&] {
+    auto database = open_migrated(database_url);
+    if (!database) return void(exit_code = fail(database.error()));
+    auto report = storage::restore_from(**database, file);
+    if (!report) return void(exit_code = fail(report.error()));
+    fmt::print("restored {} rows in {} tables from {}\n", report->rows, report->tables, file);
+  });
+  auto* checksum_command =
+      cli.add_subcommand("checksum", "print each table's row count and content digest (to compare databases)");
+  add_database_option(*checksum_command, database_url);
+  checksum_command->callback([&] {
+    auto database = storage::open_database(database_url, storage::DatabaseOptions{1});
+    if (!database) return void(exit_code = fail(database.error()));
+    auto sums = storage::table_checksums(**database);
+    if (!sums) return void(exit_code = fail(sums.error()));
+    for (const auto& sum : *sums) fmt::print("{} {} {}\n", sum.table, sum.rows, sum.digest);
+  });
+
+  cli.add_subcommand("version", "print the version")->callback([&] { fmt::print("atrium {}\n", version); });
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return cli.exit(error);
+  }
+  return exit_code;
+}

@@ -1,0 +1,97 @@
+#include "atrium/app/serve_command.hpp"
+
+#include <fmt/format.h>
+
+#include <thread>
+
+#include "atrium/access/auth_routes.hpp"
+#include "atrium/app/demo_data.hpp"
+#include "atrium/app/platform_routes.hpp"
+#include "atrium/http/static_files.hpp"
+#include "atrium/storage/migration.hpp"
+
+namespace atrium::app {
+
+int run_serve(const ServeConfig& config, const std::filesystem::path& executable, const std::string& version) {
+  log::configure(log::Level::info, config.log_format);
+  log::set_access_log_enabled(config.access_log);
+
+  if (auto prepared = prepare_database_location(config.database_url); !prepared) {
+    fmt::print(stderr, "atrium: {}\n", prepared.error().message);
+    return 1;
+  }
+  const int threads = config.server.threads > 0 ? config.server.threads
+                                                : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  storage::DatabaseOptions database_options;
+  database_options.read_connections = config.read_connections > 0 ? config.read_connections : threads;
+  auto database = storage::open_database(config.database_url, database_options);
+  if (!database) {
+    fmt::print(stderr, "atrium: {}\n", database.error().message);
+    return 1;
+  }
+  auto migrated = storage::apply_migrations(**database, storage::embedded_migrations());
+  if (!migrated) {
+    fmt::print(stderr, "atrium: {}\n", migrated.error().message);
+    return 1;
+  }
+  auto first_start = ensure_instance(**database);
+  if (!first_start) {
+    fmt::print(stderr, "atrium: {}\n", first_start.error().message);
+    return 1;
+  }
+  if (*first_start && config.load_demo) {
+    if (auto demo = load_demo_data(**database, DemoSize{}); !demo) {
+      fmt::print(stderr, "atrium: demo data: {}\n", demo.error().message);
+      return 1;
+    }
+  }
+  const auto demo_present = has_demo_data(**database);
+
+  const auto web_root = find_web_root(config.web_root, executable);
+  const auto static_files = http::StaticFiles::load(web_root);
+  if (static_files.empty()) log::warn("no web app at {}: run `make build`", web_root.string());
+
+  http::Router router;
+  http::Metrics metrics;
+  http::EventHub events;
+  add_platform_routes(router, **database, metrics, version);
+  SystemClock clock;
+  access::SessionStore sessions(**database, clock, access::SessionPolicy{});
+  const bool https = !config.server.tls_certificate_file.empty() || config.public_url.starts_with("https://");
+  access::add_auth_routes(router, **database, sessions, access::AuthOptions{https});
+  http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {
+    return static_files.serve(request);
+  });
+  http::HttpServer server(config.server, dispatcher, events);
+  metrics.add_gauge("atrium_db_connections", "Database connections open.",
+                    [&] { return (*database)->stats().connections; });
+  metrics.add_gauge("atrium_db_connections_in_use", "Database connections lent out now.",
+                    [&] { return (*database)->stats().in_use; });
+  metrics.add_gauge("atrium_db_transactions_total", "Write transactions committed since start.",
+                    [&] { return static_cast<double>((*database)->stats().transactions); });
+  metrics.add_gauge("atrium_db_commits_total", "Physical commits since start (SQLite groups transactions).",
+                    [&] { return static_cast<double>((*database)->stats().commits); });
+  metrics.add_gauge("atrium_event_streams", "Open Server-Sent Events streams.",
+                    [&] { return server.open_event_streams(); });
+
+  if (auto listening = server.listen(); !listening) {
+    const bool taken = listening.error().code == ErrorCode::conflict;
+    fmt::print(stderr, "atrium: {}{}\n", listening.error().message,
+               taken ? "; choose another port with --port (or ATRIUM_PORT)" : "");
+    return 1;
+  }
+  const bool tls = !config.server.tls_certificate_file.empty();
+  fmt::print("Atrium {} is serving {}://{}:{}/ (database {}, schema version {})\n", version, tls ? "https" : "http",
+             config.server.address, server.bound_port(), (*database)->dialect() == storage::Dialect::sqlite
+                                                            ? config.database_url
+                                                            : std::string("postgresql"),
+             migrated->current_version);
+  if (demo_present && *demo_present) fmt::print("Demo login: {} / {}\n", kDemoUsername, kDemoPassword);
+  std::fflush(stdout);
+  server.run();
+  log::info("stopped");
+  log::flush();
+  return 0;
+}
+
+}  // namespace atrium::app

@@ -1,0 +1,468 @@
+// The transport: Boost.Beast over Asio. The only file that includes them (a file that
+// does costs ~19 s to compile); everything above it sees Atrium's Request/Response.
+#include <fmt/format.h>
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <array>
+#include <atomic>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "atrium/core/log.hpp"
+#include "atrium/http/server.hpp"
+
+namespace atrium::http {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+namespace ssl = boost::asio::ssl;
+namespace wire = boost::beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+// An event stream whose reader stops reading is closed rather than buffered forever.
+constexpr std::size_t kMaxQueuedFrames = 1024;
+constexpr auto kWriteTimeout = std::chrono::seconds(30);
+// How long a closing connection may still deliver bytes we discard (see close()).
+constexpr auto kLingerTime = std::chrono::seconds(2);
+
+class SessionBase : public std::enable_shared_from_this<SessionBase> {
+ public:
+  virtual ~SessionBase() = default;
+  virtual void begin_shutdown() = 0;  // any thread
+};
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(ServerOptions server_options, const Dispatcher& request_dispatcher, EventHub& event_hub)
+      : options(std::move(server_options)),
+        dispatcher(request_dispatcher),
+        events(event_hub),
+        threads(options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency())),
+        io(threads),
+        acceptor(io),
+        signals(io, SIGINT, SIGTERM),
+        drain_timer(io) {}
+
+  void accept_next();
+  void begin_shutdown();
+  void session_ended(std::uint64_t id);
+
+  ServerOptions options;
+  const Dispatcher& dispatcher;
+  EventHub& events;
+  int threads;
+  net::io_context io;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  net::steady_timer drain_timer;
+  std::optional<ssl::context> tls;
+
+  std::mutex sessions_mutex;
+  std::map<std::uint64_t, std::weak_ptr<SessionBase>> sessions;
+  std::uint64_t next_session = 1;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> event_streams{0};
+};
+
+namespace {
+
+template <class Stream>
+class Session final : public SessionBase {
+ public:
+  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+  Session(HttpServer::Impl& server, std::uint64_t id, Stream stream)
+      : server_(server), id_(id), stream_(std::move(stream)), heartbeat_(stream_.get_executor()) {}
+
+  ~Session() override {
+    if (subscription_ != 0) {
+      server_.events.unsubscribe(subscription_);
+      server_.event_streams.fetch_sub(1);
+    }
+    server_.session_ended(id_);
+  }
+
+  void start() {
+    if constexpr (kTls) {
+      lowest().expires_after(server_.options.header_timeout);
+      stream_.async_handshake(ssl::stream_base::server, [self = shared()](beast::error_code ec) {
+        if (ec) return self->close();
+        self->read_next();
+      });
+    } else {
+      read_next();
+    }
+  }
+
+  void begin_shutdown() override {
+    net::post(stream_.get_executor(), [self = shared()] {
+      self->draining_ = true;
+      // Waiting for a request that has not started, or streaming events: nothing is in
+      // flight, so the connection can go now. Otherwise it closes after its response.
+      if (self->waiting_for_request_ || self->subscription_ != 0) self->close();
+    });
+  }
+
+ private:
+  std::shared_ptr<Session> shared() { return std::static_pointer_cast<Session>(shared_from_this()); }
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
+  void read_next() {
+    if (draining_) return close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
+    parser_->body_limit(server_.options.body_limit);
+    waiting_for_request_ = true;
+    lowest().expires_after(server_.options.header_timeout);
+    wire::async_read_header(stream_, buffer_, *parser_, [self = shared()](beast::error_code ec, std::size_t) {
+      self->on_header(ec);
+    });
+  }
+
+  void on_header(beast::error_code ec) {
+    waiting_for_request_ = false;
+    if (ec) return on_read_error(ec);
+    const auto& head = parser_->get();
+    if (auto length = parser_->content_length(); length && *length > server_.options.body_limit) {
+      return answer_transport_error(make_error(ErrorCode::payload_too_large,
+                                               fmt::format("the body is {} bytes; the limit is {}", *length,
+                                                           server_.options.body_limit)));
+    }
+    if (parser_->is_done()) return on_request();
+    lowest().expires_after(server_.options.body_timeout);
+    if (http::iequals(head[wire::field::expect], "100-continue")) {
+      auto go_on = std::make_shared<wire::response<wire::empty_body>>(wire::status::continue_, 11);
+      return wire::async_write(stream_, *go_on, [self = shared(), go_on](beast::error_code write_ec, std::size_t) {
+        if (write_ec) return self->close();
+        self->read_body();
+      });
+    }
+    read_body();
+  }
+
+  void read_body() {
+    wire::async_read(stream_, buffer_, *parser_, [self = shared()](beast::error_code ec, std::size_t) {
+      if (ec) return self->on_read_error(ec);
+      self->on_request();
+    });
+  }
+
+  void on_read_error(beast::error_code ec) {
+    if (ec == wire::error::body_limit) {
+      return answer_transport_error(make_error(ErrorCode::payload_too_large,
+                                               fmt::format("the body exceeds the limit of {} bytes",
+                                                           server_.options.body_limit)));
+    }
+    if (ec == wire::error::header_limit) {
+      return answer_transport_error(make_error(ErrorCode::header_too_large,
+                                               fmt::format("the request head exceeds {} bytes",
+                                                           server_.options.header_limit)));
+    }
+    const bool gone = ec == wire::error::end_of_stream || ec == net::error::eof ||
+                      ec == net::error::operation_aborted || ec == beast::error::timeout ||
+                      ec == net::error::connection_reset || ec == ssl::error::stream_truncated;
+    // A timeout mid-request or a broken message gets an answer if the socket still takes
+    // one; a client that simply went away does not.
+    if (gone && !(ec == beast::error::timeout && buffer_.size() > 0)) return close();
+    answer_transport_error(make_error(ErrorCode::bad_request, fmt::format("malformed HTTP request: {}", ec.message())));
+  }
+
+  // Answers a request the transport itself rejects, then closes: after a framing error
+  // the rest of the stream cannot be trusted.
+  void answer_transport_error(const Error& error) {
+    Request request;
+    request.method = parser_ ? parse_method(parser_->get().method_string()) : Method::other;
+    request.path = parser_ ? std::string(parser_->get().target()) : std::string();
+    request.request_id = request_id_for(request);
+    request.remote_address = remote_address();
+    Response response = Response::error(error, request.request_id);
+    response.headers.set("X-Request-Id", request.request_id);
+    response.close_connection = true;
+    server_.dispatcher.record(request, "transport", response, std::chrono::steady_clock::duration::zero());
+    send(std::move(response), false);
+  }
+
+  std::string remote_address() {
+    beast::error_code ec;
+    auto endpoint = lowest().socket().remote_endpoint(ec);
+    return ec ? std::string() : endpoint.address().to_string();
+  }
+
+  void on_request() {
+    auto& message = parser_->get();
+    Request request;
+    request.method = parse_method(message.method_string());
+    request.target = std::string(message.target());
+    auto target = parse_target(request.target);
+    if (!target) {
+      return answer_transport_error(
+          make_error(ErrorCode::bad_request, fmt::format("invalid request target '{}'", request.target)));
+    }
+    request.path = std::move(target->path);
+    request.query_string = std::move(target->query_string);
+    for (const auto& field : message) request.headers.add(std::string(field.name_string()), std::string(field.value()));
+    request.body = std::move(message.body());
+    request.remote_address = remote_address();
+    const bool keep_alive = message.keep_alive();
+    const bool head_only = request.method == Method::head;
+    Response response = server_.dispatcher.handle(request);
+    if (response.event_stream) return start_event_stream(std::move(response));
+    if (!keep_alive) response.close_connection = true;
+    send(std::move(response), head_only);
+  }
+
+  void send(Response response, bool head_only) {
+    auto message = std::make_shared<wire::response<wire::string_body>>(static_cast<wire::status>(response.status), 11);
+    message->set(wire::field::server, "Atrium");
+    for (const auto& [name, value] : response.headers.fields()) message->insert(name, value);
+    const bool close_after = response.close_connection || draining_;
+    message->keep_alive(!close_after);
+    if (head_only) {
+      message->content_length(response.body.size());
+    } else {
+      message->body() = std::move(response.body);
+      message->prepare_payload();
+    }
+    lowest().expires_after(kWriteTimeout);
+    wire::async_write(stream_, *message, [self = shared(), message, close_after](beast::error_code ec, std::size_t) {
+      if (ec || close_after) return self->close();
+      self->read_next();
+    });
+  }
+
+  void start_event_stream(Response response) {
+    auto head = std::make_shared<wire::response<wire::empty_body>>(wire::status::ok, 11);
+    head->set(wire::field::server, "Atrium");
+    for (const auto& [name, value] : response.headers.fields()) head->insert(name, value);
+    head->set(wire::field::content_type, "text/event-stream");
+    head->set(wire::field::cache_control, "no-cache");
+    head->chunked(true);
+    auto serializer = std::make_shared<wire::response_serializer<wire::empty_body>>(*head);
+    lowest().expires_after(kWriteTimeout);
+    wire::async_write_header(stream_, *serializer, [self = shared(), head, serializer](beast::error_code ec,
+                                                                                        std::size_t) {
+      if (ec) return self->close();
+      std::weak_ptr<Session> weak = self;
+      auto executor = self->stream_.get_executor();
+      self->subscription_ = self->server_.events.subscribe([weak, executor](const std::string& frame) {
+        net::post(executor, [weak, frame] {
+          if (auto session = weak.lock()) session->queue_frame(frame);
+        });
+      });
+      self->server_.event_streams.fetch_add(1);
+      // The browser reconnects after this many ms if the stream drops.
+      self->queue_frame(fmt::format("retry: 3000\n\n"));
+      self->queue_frame(sse_frame(Event{"connected", "", "", "{}"}));
+      self->schedule_heartbeat();
+    });
+  }
+
+  void schedule_heartbeat() {
+    heartbeat_.expires_after(server_.options.sse_heartbeat);
+    heartbeat_.async_wait([self = shared()](beast::error_code ec) {
+      if (ec || self->closed_) return;
+      self->queue_frame(sse_frame(Event{"heartbeat", "", "", "{}"}));
+      self->schedule_heartbeat();
+    });
+  }
+
+  void queue_frame(std::string frame) {
+    if (closed_) return;
+    if (frames_.size() >= kMaxQueuedFrames) return close();
+    frames_.push_back(std::move(frame));
+    if (!writing_) write_frame();
+  }
+
+  void write_frame() {
+    writing_ = true;
+    lowest().expires_after(kWriteTimeout);
+    net::async_write(stream_, wire::make_chunk(net::buffer(frames_.front())),
+                     [self = shared()](beast::error_code ec, std::size_t) {
+                       self->writing_ = false;
+                       if (ec) return self->close();
+                       self->frames_.pop_front();
+                       if (!self->frames_.empty()) self->write_frame();
+                     });
+  }
+
+  void close() {
+    if (closed_) return;
+    closed_ = true;
+    heartbeat_.cancel();
+    if (subscription_ != 0) {
+      server_.events.unsubscribe(subscription_);
+      server_.event_streams.fetch_sub(1);
+      subscription_ = 0;
+    }
+    beast::error_code ignored;
+    if constexpr (kTls) {
+      lowest().expires_after(std::chrono::seconds(2));
+      stream_.async_shutdown([self = shared()](beast::error_code) {
+        beast::error_code ignore;
+        self->lowest().socket().close(ignore);
+      });
+    } else {
+      // Closing with unread bytes in the socket makes the kernel send a reset, which can
+      // destroy an answer (a 413) before the client reads it. So: stop sending, drain
+      // what the client still sends for a moment, then close.
+      lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+      lowest().expires_after(kLingerTime);
+      drain_then_close();
+    }
+  }
+
+  void drain_then_close() {
+    lowest().async_read_some(net::buffer(discard_), [self = shared()](beast::error_code ec, std::size_t) {
+      if (!ec) return self->drain_then_close();
+      beast::error_code ignore;
+      self->lowest().socket().close(ignore);
+    });
+  }
+
+  HttpServer::Impl& server_;
+  std::uint64_t id_;
+  Stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<wire::request_parser<wire::string_body>> parser_;
+  bool waiting_for_request_ = false;
+  bool draining_ = false;
+  bool closed_ = false;
+  // Server-Sent Events
+  std::uint64_t subscription_ = 0;
+  std::deque<std::string> frames_;
+  bool writing_ = false;
+  net::steady_timer heartbeat_;
+  std::array<char, 16 * 1024> discard_{};
+};
+
+}  // namespace
+
+void HttpServer::Impl::accept_next() {
+  acceptor.async_accept(net::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+    if (stopping) return;
+    if (ec) {
+      log::warn("accept failed: {}", ec.message());
+    } else {
+      socket.set_option(tcp::no_delay(true), ec);
+      std::shared_ptr<SessionBase> session;
+      std::uint64_t id = 0;
+      {
+        std::lock_guard lock(sessions_mutex);
+        id = next_session++;
+      }
+      if (tls) {
+        auto created = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
+            *this, id, beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *tls));
+        session = created;
+        created->start();
+      } else {
+        auto created = std::make_shared<Session<beast::tcp_stream>>(*this, id, beast::tcp_stream(std::move(socket)));
+        session = created;
+        created->start();
+      }
+      std::lock_guard lock(sessions_mutex);
+      sessions.emplace(id, session);
+    }
+    accept_next();
+  });
+}
+
+void HttpServer::Impl::session_ended(std::uint64_t id) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.erase(id);
+  if (stopping && sessions.empty()) net::post(io, [this] { drain_timer.cancel(); });
+}
+
+void HttpServer::Impl::begin_shutdown() {
+  if (stopping.exchange(true)) return;
+  log::info("shutting down: finishing requests in flight");
+  beast::error_code ignored;
+  acceptor.close(ignored);
+  signals.cancel(ignored);
+  std::vector<std::shared_ptr<SessionBase>> open;
+  {
+    std::lock_guard lock(sessions_mutex);
+    for (auto& [id, weak] : sessions) {
+      if (auto session = weak.lock()) open.push_back(session);
+    }
+  }
+  for (auto& session : open) session->begin_shutdown();
+  if (open.empty()) return;
+  // Requests that outlive the drain time are cut off.
+  drain_timer.expires_after(options.drain_timeout);
+  drain_timer.async_wait([this](beast::error_code ec) {
+    if (!ec) {
+      log::warn("drain time over: stopping with connections open");
+      io.stop();
+    }
+  });
+}
+
+HttpServer::HttpServer(ServerOptions options, const Dispatcher& dispatcher, EventHub& events)
+    : impl_(std::make_unique<Impl>(std::move(options), dispatcher, events)) {}
+
+HttpServer::~HttpServer() = default;
+
+Result<void> HttpServer::listen() {
+  auto& options = impl_->options;
+  if (!options.tls_certificate_file.empty() || !options.tls_private_key_file.empty()) {
+    if (options.tls_certificate_file.empty() || options.tls_private_key_file.empty()) {
+      return make_error(ErrorCode::bad_request, "TLS needs both --tls-cert and --tls-key");
+    }
+    impl_->tls.emplace(ssl::context::tls_server);
+    impl_->tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                            ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+    beast::error_code ec;
+    impl_->tls->use_certificate_chain_file(options.tls_certificate_file, ec);
+    if (!ec) impl_->tls->use_private_key_file(options.tls_private_key_file, ssl::context::pem, ec);
+    if (ec) return make_error(ErrorCode::bad_request, fmt::format("cannot load the TLS certificate or key: {}", ec.message()));
+  }
+  beast::error_code ec;
+  const auto address = net::ip::make_address(options.address, ec);
+  if (ec) return make_error(ErrorCode::bad_request, fmt::format("'{}' is not an IP address", options.address));
+  const tcp::endpoint endpoint(address, options.port);
+  impl_->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl_->acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) impl_->acceptor.bind(endpoint, ec);
+  if (ec == net::error::address_in_use) {
+    return make_error(ErrorCode::conflict, fmt::format("{}:{} is already in use", options.address, options.port));
+  }
+  if (!ec) impl_->acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return make_error(ErrorCode::internal_error, fmt::format("cannot listen on {}:{}: {}", options.address,
+                                                                    options.port, ec.message()));
+  return {};
+}
+
+unsigned short HttpServer::bound_port() const {
+  beast::error_code ec;
+  return impl_->acceptor.local_endpoint(ec).port();
+}
+
+void HttpServer::run() {
+  impl_->signals.async_wait([this](beast::error_code ec, int) {
+    if (!ec) impl_->begin_shutdown();
+  });
+  impl_->accept_next();
+  std::vector<std::thread> workers;
+  for (int i = 1; i < impl_->threads; ++i) workers.emplace_back([this] { impl_->io.run(); });
+  impl_->io.run();
+  for (auto& worker : workers) worker.join();
+}
+
+void HttpServer::stop() {
+  net::post(impl_->io, [this] { impl_->begin_shutdown(); });
+}
+
+int HttpServer::open_event_streams() const { return impl_->event_streams.load(); }
+
+}  // namespace atrium::http
