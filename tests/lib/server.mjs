@@ -32,7 +32,8 @@ export async function startServer(binary, databaseUrl, extraArgs = [], { env = {
     exited,
     // SIGTERM, then the exit code and whether the sanitizers reported anything.
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      // One SIGTERM only: a second one during shutdown is an operator's "force quit".
+      if (child.exitCode === null && child.signalCode === null && !child.killed) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 40000);
       const result = await exited;
       clearTimeout(timer);

@@ -187,10 +187,12 @@ int main(int argc, char** argv) {
   auto* checksum_command =
       cli.add_subcommand("checksum", "print each table's row count and content digest (to compare databases)");
   add_database_option(*checksum_command, database_url);
+  std::vector<std::string> ignored_columns;
+  checksum_command->add_option("--ignore-column", ignored_columns, "TABLE.COLUMN to leave out (repeatable)");
   checksum_command->callback([&] {
     auto database = storage::open_database(database_url, storage::DatabaseOptions{1});
     if (!database) return void(exit_code = fail(database.error()));
-    auto sums = storage::table_checksums(**database);
+    auto sums = storage::table_checksums(**database, ignored_columns);
     if (!sums) return void(exit_code = fail(sums.error()));
     for (const auto& sum : *sums) fmt::print("{} {} {}\n", sum.table, sum.rows, sum.digest);
   });

@@ -64,14 +64,14 @@ void configure(Level level, Format format) {
 
 void write(Level level, std::string_view message) {
   if (g_format == Format::json) {
-    app_logger().log(to_spdlog(level), R"("level":"{}","msg":"{}"}})", level_name(level), json_escape(message));
+    app_logger().log(to_spdlog(level), R"("level":"{}","msg":"{}")", level_name(level), json_escape(message));
   } else {
     app_logger().log(to_spdlog(level), "{}", message);
   }
 }
 
 void access(std::string_view json_members) {
-  if (g_access_enabled.load(std::memory_order_relaxed)) access_logger().info("{}}}", json_members);
+  if (g_access_enabled.load(std::memory_order_relaxed)) access_logger().info("{}", json_members);
 }
 
 void set_access_log_enabled(bool enabled) { g_access_enabled = enabled; }

@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
 namespace atrium::storage {
 
-Result<std::vector<TableChecksum>> table_checksums(Database& database) {
+Result<std::vector<TableChecksum>> table_checksums(Database& database,
+                                                   const std::vector<std::string>& ignored_columns) {
   auto tables = database.table_names();
   if (!tables) return tables.take_error();
   std::vector<TableChecksum> sums;
@@ -18,8 +20,18 @@ Result<std::vector<TableChecksum>> table_checksums(Database& database) {
       // Each row hashes on its own and the hashes are added lane by lane: the total does
       // not depend on the order rows come back in, which differs between backends.
       std::array<std::uint64_t, 4> lanes{};
-      // Table names come from the catalogue, never from input; quoted all the same.
-      ATRIUM_TRY(connection.each(fmt::format("SELECT * FROM \"{}\"", table), {}, [&](const Row& row) {
+      // Names come from the catalogue, never from input; quoted all the same.
+      auto probe = connection.query(fmt::format("SELECT * FROM \"{}\" WHERE 1 = 0", table));
+      if (!probe) return probe.take_error();
+      std::string columns;
+      for (const auto& column : probe->columns) {
+        if (std::find(ignored_columns.begin(), ignored_columns.end(), table + "." + column) != ignored_columns.end()) {
+          continue;
+        }
+        columns += fmt::format("{}\"{}\"", columns.empty() ? "" : ", ", column);
+      }
+      if (columns.empty()) columns = "1";
+      ATRIUM_TRY(connection.each(fmt::format("SELECT {} FROM \"{}\"", columns, table), {}, [&](const Row& row) {
         crypto_hash_sha256_state state;
         crypto_hash_sha256_init(&state);
         for (const auto& value : row) {

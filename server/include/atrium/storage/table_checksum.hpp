@@ -15,6 +15,9 @@ struct TableChecksum {
 
 // Per table, a digest of its rows that ignores row order and backend, so a restored
 // database can be compared with its source.
-Result<std::vector<TableChecksum>> table_checksums(Database& database);
+// `ignored_columns` ("table.column") leave out values that differ by design, such as
+// salted password hashes.
+Result<std::vector<TableChecksum>> table_checksums(Database& database,
+                                                   const std::vector<std::string>& ignored_columns = {});
 
 }  // namespace atrium::storage

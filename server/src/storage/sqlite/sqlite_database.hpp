@@ -41,8 +41,10 @@ class SqliteDatabase final : public Database {
   void run_group(std::vector<PendingWrite*>& group);
 
   std::string path_;
-  ConnectionPool<SqliteConnection> readers_;
+  // Declared first so it closes last: only a read-write connection, closing last,
+  // checkpoints the WAL into the main file and removes it.
   std::unique_ptr<SqliteConnection> writer_connection_;
+  ConnectionPool<SqliteConnection> readers_;
 
   std::mutex queue_mutex_;
   std::condition_variable queue_changed_;

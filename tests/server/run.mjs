@@ -1,0 +1,321 @@
+// Whole-binary tests: what only a real process over real sockets can show — timeouts,
+// graceful shutdown, event streams, TLS, the command line, backup and restore across
+// both databases.
+//   node tests/server/run.mjs --binary build-test/atrium --pg-dir DIR
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { rawExchange, request } from '../lib/http.mjs';
+import { Report } from '../lib/report.mjs';
+import { startServer } from '../lib/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const option = (name) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+const binary = path.resolve(option('binary') ?? 'build-test/atrium');
+const pgDir = option('pg-dir');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-server-'));
+const report = new Report();
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let databases = 0;
+
+function sqliteUrl() {
+  databases += 1;
+  return `sqlite:${path.join(work, `db${databases}.db`)}`;
+}
+
+function postgresUrl() {
+  databases += 1;
+  return execFileSync(path.join(root, 'scripts/pg-test-server'), ['createdb', pgDir, `server_${process.pid}_${databases}`])
+    .toString().trim();
+}
+
+function atrium(args, { input, env } = {}) {
+  const result = spawnSync(binary, args, { input, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function expectOk(result, what) {
+  if (result.code !== 0) throw new Error(`${what} failed (${result.code}): ${result.stdout}${result.stderr}`);
+  return result;
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function withServer(url, args, body, options) {
+  const server = await startServer(binary, url, args, options);
+  try {
+    await body(server);
+  } finally {
+    const stopped = await server.stop();
+    assert(stopped.code === 0 && !stopped.sanitizerReport, `server did not stop cleanly: ${stopped.code}\n${stopped.output.slice(-2000)}`);
+  }
+}
+
+function checksums(url, extra = []) {
+  const out = expectOk(atrium(['checksum', '--database', url, ...extra]), 'checksum').stdout.trim();
+  return Object.fromEntries(out.split('\n').map((line) => {
+    const [table, rows, digest] = line.split(' ');
+    return [table, { rows: Number(rows), digest }];
+  }));
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// --- transport ---------------------------------------------------------------------
+
+await report.check('a client trickling its request head is dropped, others are served meanwhile', async () => {
+  await withServer(sqliteUrl(), ['--no-demo', '--header-timeout-ms', '800'], async (server) => {
+    const slow = net.connect({ host: '127.0.0.1', port: server.port });
+    const closedAt = new Promise((resolve) => slow.on('close', () => resolve(Date.now())));
+    slow.on('error', () => {});
+    const started = Date.now();
+    slow.write('GET /healthz HTTP/1.1\r\n');
+    const trickle = setInterval(() => slow.write('X'), 100);
+    const fast = await request(server.port, 'GET', '/healthz');
+    assert(fast.status === 200, `a normal client got ${fast.status}`);
+    assert(Date.now() - started < 700, 'the normal client waited for the slow one');
+    const closed = await Promise.race([closedAt, sleep(5000).then(() => null)]);
+    clearInterval(trickle);
+    assert(closed !== null, 'the trickling client was never dropped');
+    assert(closed - started >= 700 && closed - started < 4000, `dropped after ${closed - started} ms, expected ~800`);
+  });
+});
+
+await report.check('SIGTERM lets an in-flight request finish, then exits 0', async () => {
+  const server = await startServer(binary, sqliteUrl(), ['--no-demo']);
+  const socket = net.connect({ host: '127.0.0.1', port: server.port });
+  let answer = '';
+  socket.on('data', (data) => (answer += data));
+  socket.on('error', () => {});
+  const body = '{"username":"demo","password":"slow-body-password"}';
+  socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+  socket.write(body.slice(0, 10));
+  await sleep(300);
+  server.child.kill('SIGTERM');
+  await sleep(300);
+  const refused = await new Promise((resolve) => {
+    const probe = net.connect({ host: '127.0.0.1', port: server.port });
+    probe.on('connect', () => { probe.destroy(); resolve(false); });
+    probe.on('error', () => resolve(true));
+  });
+  socket.write(body.slice(10));
+  const stopped = await server.stop();
+  assert(refused, 'a new connection was accepted after SIGTERM');
+  assert(/^HTTP\/1\.1 401/.test(answer), `the in-flight request got no answer: ${JSON.stringify(answer.slice(0, 200))}`);
+  assert(stopped.code === 0 && !stopped.sanitizerReport, `exit ${stopped.code} ${stopped.signal}: ${stopped.output.slice(-1500)}`);
+});
+
+await report.check('the event stream sends the envelope, heartbeats, and closes on shutdown', async () => {
+  const server = await startServer(binary, sqliteUrl(), ['--no-demo', '--sse-heartbeat-ms', '200']);
+  const socket = net.connect({ host: '127.0.0.1', port: server.port });
+  let received = '';
+  socket.on('data', (data) => (received += data));
+  const closed = new Promise((resolve) => socket.on('close', resolve));
+  socket.write('GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n');
+  await sleep(700);
+  const metrics = await request(server.port, 'GET', '/metrics');
+  server.child.kill('SIGTERM');
+  await Promise.race([closed, sleep(5000)]);
+  const stopped = await server.stop();
+  assert(/content-type: text\/event-stream/i.test(received), 'not an event stream');
+  assert(received.includes('event: connected'), 'no connected event');
+  const heartbeats = received.match(/event: heartbeat\r?\ndata: (\{.*\})/g) ?? [];
+  assert(heartbeats.length >= 2, `expected at least 2 heartbeats in 700 ms, got ${heartbeats.length}`);
+  const envelope = JSON.parse(received.match(/event: heartbeat\ndata: (\{.*\})/)[1]);
+  for (const key of ['type', 'entity', 'id', 'at', 'payload']) assert(key in envelope, `envelope lacks ${key}`);
+  assert(envelope.type === 'heartbeat' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(envelope.at), JSON.stringify(envelope));
+  assert(/atrium_event_streams 1\b/.test(metrics.body), 'metrics do not count the open stream');
+  assert(stopped.code === 0, `exit ${stopped.code}`);
+});
+
+await report.check('a taken port is one line naming --port, exit 1', async () => {
+  await withServer(sqliteUrl(), ['--no-demo'], async (server) => {
+    const result = atrium(['serve', '--database', sqliteUrl(), '--no-demo', '--port', String(server.port)]);
+    assert(result.code === 1, `exit ${result.code}`);
+    const lines = result.stderr.trim().split('\n');
+    assert(lines.length === 1 && lines[0].includes('--port') && lines[0].includes('in use'), `stderr: ${result.stderr}`);
+  });
+});
+
+await report.check('HTTPS with --tls-cert/--tls-key, and the session cookie turns Secure with __Host-', async () => {
+  const key = path.join(work, 'key.pem');
+  const cert = path.join(work, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+    '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+  await withServer(sqliteUrl(), ['--tls-cert', cert, '--tls-key', key], async (server) => {
+    const call = (method, pathName, body) => new Promise((resolve, reject) => {
+      const req = https.request({ host: '127.0.0.1', port: server.port, method, path: pathName, rejectUnauthorized: false,
+        headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {} }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    const health = await call('GET', '/healthz');
+    assert(health.status === 200, `healthz over TLS: ${health.status}`);
+    const login = await call('POST', '/api/v1/auth/login', '{"username":"demo","password":"atrium-demo-2026"}');
+    assert(login.status === 200, `login over TLS: ${login.status} ${login.body}`);
+    const cookie = String(login.headers['set-cookie']);
+    assert(cookie.startsWith('__Host-atrium_session=') && cookie.includes('Secure') && cookie.includes('HttpOnly'), cookie);
+    const plain = await rawExchange(server.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n').catch(() => ({ status: 0 }));
+    assert(plain.status !== 200, 'plain HTTP was answered on the TLS port');
+  });
+});
+
+// --- configuration -------------------------------------------------------------------
+
+await report.check('the port comes from ATRIUM_PORT, a config file beats it, a flag beats both', async () => {
+  const [envPort, filePort] = [await freePort(), await freePort()];
+  const config = path.join(work, 'atrium.toml');
+  fs.writeFileSync(config, `[serve]\nport = ${filePort}\n`);
+  const portOf = async (args, env) => {
+    const server = await startServer(binary, sqliteUrl(), ['--no-demo', ...args].filter((a) => a !== '--port' && a !== '0'), { env });
+    await server.stop();
+    return server.port;
+  };
+  // startServer passes --port 0 itself; these runs need the port unset, so they go direct.
+  const run = async (args, env) => {
+    const child = spawn(binary, [...args, 'serve', '--database', sqliteUrl(), '--no-demo', '--no-access-log'], { env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    for (let i = 0; i < 300 && !/serving/.test(out); i += 1) await sleep(20);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const found = out.match(/127\.0\.0\.1:(\d+)\//);
+    if (!found) throw new Error(`no port in: ${out}`);
+    return Number(found[1]);
+  };
+  void portOf;
+  assert((await run([], { ATRIUM_PORT: String(envPort) })) === envPort, 'ATRIUM_PORT ignored');
+  assert((await run(['--config', config], { ATRIUM_PORT: String(envPort) })) === filePort, 'the config file did not beat the environment');
+  const flagged = await (async () => {
+    const server = await startServer(binary, sqliteUrl(), ['--no-demo'], { env: { ATRIUM_PORT: String(envPort), ATRIUM_CONFIG: config } });
+    await server.stop();
+    return server.port;
+  })();
+  assert(flagged !== envPort && flagged !== filePort, 'the --port flag did not win');
+});
+
+// --- command line --------------------------------------------------------------------
+
+await report.check('version prints the version', async () => {
+  const result = expectOk(atrium(['version']), 'version');
+  assert(/^atrium \d+\.\d+\.\d+\n$/.test(result.stdout), result.stdout);
+});
+
+await report.check('migrate is idempotent', async () => {
+  const url = sqliteUrl();
+  const first = expectOk(atrium(['migrate', '--database', url]), 'migrate');
+  const second = expectOk(atrium(['migrate', '--database', url]), 'migrate again');
+  assert(/applied [1-9]\d* migration/.test(first.stdout), first.stdout);
+  assert(/applied 0 migration/.test(second.stdout), second.stdout);
+});
+
+await report.check('user add reads the password from stdin, and that user can sign in', async () => {
+  const url = sqliteUrl();
+  expectOk(atrium(['user', 'add', '--database', url, '--username', 'Alice', '--password-stdin', '--admin'],
+    { input: 'correct horse battery\n' }), 'user add');
+  const duplicate = atrium(['user', 'add', '--database', url, '--username', 'alice', '--password-stdin'], { input: 'another long password\n' });
+  assert(duplicate.code === 1 && duplicate.stderr.includes('UNIQUE_VIOLATION'), `duplicate: ${duplicate.stderr}`);
+  const short = atrium(['user', 'add', '--database', url, '--username', 'bob', '--password-stdin'], { input: 'short\n' });
+  assert(short.code === 1 && short.stderr.includes('PASSWORD_TOO_SHORT'), `short: ${short.stderr}`);
+  const noFlag = atrium(['user', 'add', '--database', url, '--username', 'carol', '--password', 'x'.repeat(20)]);
+  assert(noFlag.code !== 0, 'a password on the command line was accepted');
+  await withServer(url, ['--no-demo'], async (server) => {
+    const body = '{"username":"ALICE","password":"correct horse battery"}';
+    const login = await request(server.port, 'POST', '/api/v1/auth/login', { headers: { 'Content-Type': 'application/json' }, body });
+    assert(login.status === 200 && JSON.parse(login.body).user.is_admin === true, `login: ${login.status} ${login.body}`);
+  });
+});
+
+await report.check('demo data is deterministic, ids included, and loads once', async () => {
+  const [a, b] = [sqliteUrl(), sqliteUrl()];
+  expectOk(atrium(['demo', '--database', a, '--users', '1200']), 'demo a');
+  expectOk(atrium(['demo', '--database', b, '--users', '1200']), 'demo b');
+  const again = expectOk(atrium(['demo', '--database', a, '--users', '1200']), 'demo again');
+  assert(again.stdout.includes('nothing done'), again.stdout);
+  // Password hashes are salted: equal inputs must give different hashes.
+  const ignore = ['--ignore-column', 'users.password_hash'];
+  const [sumA, sumB] = [checksums(a, ignore), checksums(b, ignore)];
+  assert(checksums(a).users.digest !== checksums(b).users.digest, 'password hashes are not salted');
+  assert(sumA.users.rows === 1201, `users: ${sumA.users.rows}`);
+  assert(sumA.users.digest === sumB.users.digest, 'two demo loads differ');
+});
+
+// --- backup and restore --------------------------------------------------------------
+
+await report.check('a backup taken while writes go on is consistent (whole transactions only)', async () => {
+  const url = sqliteUrl();
+  expectOk(atrium(['migrate', '--database', url]), 'migrate');
+  const writer = spawn(binary, ['demo', '--database', url, '--users', '400000'], { stdio: 'ignore' });
+  const writerDone = new Promise((resolve) => writer.on('exit', resolve));
+  await sleep(1500);
+  const file = path.join(work, 'online.backup');
+  const backup = atrium(['backup', '--database', url, '--to', file]);
+  const stillWriting = writer.exitCode === null;
+  await writerDone;
+  expectOk(backup, 'backup');
+  assert(stillWriting, 'the writer finished before the backup: the test proves nothing');
+  const sums = checksums(`sqlite:${file}`);
+  // The demo writes the demo user, then users in transactions of 5,000.
+  assert(sums.users.rows > 1 && (sums.users.rows - 1) % 5000 === 0, `backup holds ${sums.users.rows} users: a torn transaction`);
+  const again = atrium(['backup', '--database', url, '--to', file]);
+  assert(again.code === 1 && again.stderr.includes('never overwrites'), 'a backup overwrote a file');
+});
+
+if (pgDir) {
+  await report.check('SQLite → backup → PostgreSQL: every table compares equal', async () => {
+    const source = sqliteUrl();
+    expectOk(atrium(['demo', '--database', source, '--users', '300']), 'demo');
+    expectOk(atrium(['user', 'add', '--database', source, '--username', 'zoe', '--password-stdin', '--name', 'Zoë Ωμέγα 東京 مرحبا'],
+      { input: 'a sufficiently long one\n' }), 'user add');
+    const file = path.join(work, 'to-pg.backup');
+    expectOk(atrium(['backup', '--database', source, '--to', file]), 'backup');
+    const target = postgresUrl();
+    expectOk(atrium(['restore', '--database', target, '--from', file]), 'restore');
+    const [from, to] = [checksums(source), checksums(target)];
+    assert(Object.keys(from).length >= 4, `tables: ${Object.keys(from)}`);
+    for (const [table, sum] of Object.entries(from)) {
+      assert(to[table]?.digest === sum.digest && to[table].rows === sum.rows, `${table} differs: ${JSON.stringify(sum)} vs ${JSON.stringify(to[table])}`);
+    }
+    const refused = atrium(['restore', '--database', target, '--from', file]);
+    assert(refused.code === 1 && refused.stderr.includes('empty database'), `restore into a full database: ${refused.stderr}`);
+  });
+
+  await report.check('PostgreSQL → backup → SQLite: every table compares equal', async () => {
+    const source = postgresUrl();
+    expectOk(atrium(['demo', '--database', source, '--users', '300']), 'demo');
+    const file = path.join(work, 'from-pg.backup');
+    expectOk(atrium(['backup', '--database', source, '--to', file]), 'backup');
+    const target = sqliteUrl();
+    expectOk(atrium(['restore', '--database', target, '--from', file]), 'restore');
+    const [from, to] = [checksums(source), checksums(target)];
+    for (const [table, sum] of Object.entries(from)) {
+      assert(to[table]?.digest === sum.digest, `${table} differs`);
+    }
+  });
+}
+
+fs.rmSync(work, { recursive: true, force: true });
+report.finish();
