@@ -19,7 +19,7 @@ bench:
 
 fmt:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
-	cd web && npx eslint --fix . && npx prettier --write --log-level warn 'src/**/*.{ts,tsx}' 2>/dev/null || true
+	cd web && npx eslint --fix .
 
 lint:
 	scripts/lint

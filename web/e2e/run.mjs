@@ -124,6 +124,41 @@ const cases = [
     },
   },
   {
+    name: 'the demo login opens the application frame, survives a reload, and signs out',
+    async run({ page, context, screenshot }) {
+      await openLogin(page);
+      await page.getByLabel(/^Username/).fill('demo');
+      await page.getByLabel(/^Password/).fill('atrium-demo-2026');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+      check(await page.getByRole('searchbox', { name: 'Search' }).isVisible(), 'no search box in the frame');
+      const cookies = await context.cookies();
+      const session = cookies.find((cookie) => cookie.name === 'atrium_session');
+      check(session !== undefined, 'no session cookie');
+      check(session.httpOnly, 'the session cookie is readable by scripts');
+      check(session.sameSite === 'Lax', `the session cookie is SameSite=${session.sameSite}`);
+      await screenshot('frame');
+
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      check(scrollWidth <= innerWidth, `the frame scrolls sideways: ${scrollWidth} > ${innerWidth}`);
+      await screenshot('frame-390x844');
+
+      await page.getByRole('button', { name: /^Account menu for / }).click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await page.waitForURL((url) => url.pathname === '/login');
+      const me = await context.request.get(`${baseUrl}/api/v1/auth/me`);
+      check(me.status() === 401, `after signing out, /api/v1/auth/me answered ${me.status()}`);
+    },
+  },
+  {
     name: 'hashed assets are immutable and deep links get the app',
     async run({ page, context }) {
       const response = await page.goto(`${baseUrl}/accounts/123`, { waitUntil: 'domcontentloaded' });
