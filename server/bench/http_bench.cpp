@@ -1,5 +1,6 @@
 #include <benchmark/benchmark.h>
 
+#include "atrium/core/log.hpp"
 #include "atrium/http/dispatcher.hpp"
 #include "atrium/http/event_hub.hpp"
 #include "atrium/http/metrics.hpp"

@@ -51,4 +51,25 @@ std::string random_hex(std::size_t bytes) {
   return hex;
 }
 
+std::string correlation_id() {
+  // splitmix64 seeded once per thread from the CSPRNG: a system call per request would
+  // cost more than the request.
+  thread_local std::uint64_t state = [] {
+    std::uint64_t seed = 0;
+    randombytes_buf(&seed, sizeof seed);
+    return seed;
+  }();
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30U)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27U)) * 0x94D049BB133111EBULL;
+  z ^= z >> 31U;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    id[static_cast<std::size_t>(i)] = kHex[z & 15U];
+    z >>= 4U;
+  }
+  return id;
+}
+
 }  // namespace atrium

@@ -27,7 +27,7 @@ std::string request_id_for(const Request& request) {
     });
     if (sane) return std::string(*given);
   }
-  return random_hex(8);
+  return correlation_id();
 }
 
 Dispatcher::Dispatcher(const Router& router, Metrics& metrics, Handler fallback)

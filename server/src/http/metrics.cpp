@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace atrium::http {
 
 namespace {
@@ -22,13 +24,21 @@ std::string label(std::string_view value) {
 
 void Metrics::record(std::string_view route, std::string_view method, int status, double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_[{std::string(route), std::string(method), status}];
-  auto& histogram = durations_[std::string(route)];
-  for (std::size_t i = 0; i < kBucketsSeconds.size(); ++i) {
-    if (seconds <= kBucketsSeconds[i]) ++histogram.buckets[i];
+  auto found = routes_.find(route);
+  if (found == routes_.end()) found = routes_.emplace(std::string(route), RouteStats{}).first;
+  RouteStats& stats = found->second;
+  auto outcome = std::find_if(stats.outcomes.begin(), stats.outcomes.end(),
+                              [&](const Outcome& o) { return o.status == status && o.method == method; });
+  if (outcome == stats.outcomes.end()) {
+    stats.outcomes.push_back(Outcome{std::string(method), status, 0});
+    outcome = std::prev(stats.outcomes.end());
   }
-  histogram.sum += seconds;
-  ++histogram.count;
+  ++outcome->count;
+  for (std::size_t i = 0; i < kBucketsSeconds.size(); ++i) {
+    if (seconds <= kBucketsSeconds[i]) ++stats.buckets[i];
+  }
+  stats.sum += seconds;
+  ++stats.count;
 }
 
 void Metrics::add_gauge(std::string name, std::string help, std::function<double()> read) {
@@ -41,23 +51,23 @@ std::string Metrics::render() const {
   std::string out;
   out += "# HELP atrium_http_requests_total HTTP requests answered, by route pattern, method and status.\n";
   out += "# TYPE atrium_http_requests_total counter\n";
-  for (const auto& [key, count] : requests_) {
-    const auto& [route, method, status] = key;
-    out += fmt::format("atrium_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n", label(route),
-                       label(method), status, count);
+  for (const auto& [route, stats] : routes_) {
+    for (const auto& outcome : stats.outcomes) {
+      out += fmt::format("atrium_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n", label(route),
+                         label(outcome.method), outcome.status, outcome.count);
+    }
   }
   out += "# HELP atrium_http_request_duration_seconds Time from a complete request to its response, by route.\n";
   out += "# TYPE atrium_http_request_duration_seconds histogram\n";
-  for (const auto& [route, histogram] : durations_) {
+  for (const auto& [route, stats] : routes_) {
     for (std::size_t i = 0; i < kBucketsSeconds.size(); ++i) {
       out += fmt::format("atrium_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label(route),
-                         kBucketsSeconds[i], histogram.buckets[i]);
+                         kBucketsSeconds[i], stats.buckets[i]);
     }
     out += fmt::format("atrium_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", label(route),
-                       histogram.count);
-    out += fmt::format("atrium_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label(route), histogram.sum);
-    out += fmt::format("atrium_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label(route),
-                       histogram.count);
+                       stats.count);
+    out += fmt::format("atrium_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label(route), stats.sum);
+    out += fmt::format("atrium_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label(route), stats.count);
   }
   for (const auto& [name, gauge] : gauges_) {
     out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", name, gauge.help, name, name, gauge.read());

@@ -6,7 +6,7 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <tuple>
+#include <vector>
 
 namespace atrium::http {
 
@@ -21,7 +21,15 @@ class Metrics {
   std::string render() const;
 
  private:
-  struct Histogram {
+  struct Outcome {
+    std::string method;
+    int status = 0;
+    std::uint64_t count = 0;
+  };
+  // Per route: a few (method, status) pairs searched in place and one histogram, so a
+  // request allocates nothing once its route has been seen.
+  struct RouteStats {
+    std::vector<Outcome> outcomes;
     std::array<std::uint64_t, kBucketsSeconds.size()> buckets{};
     double sum = 0;
     std::uint64_t count = 0;
@@ -32,8 +40,7 @@ class Metrics {
   };
 
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
-  std::map<std::string, Histogram> durations_;
+  std::map<std::string, RouteStats, std::less<>> routes_;
   std::map<std::string, Gauge> gauges_;
 };
 
