@@ -16,6 +16,8 @@ foreach(file ${files})
     set(dialect "MigrationDialect::postgresql")
   endif()
   string(REGEX REPLACE "^([0-9]+)_.*$" "\\1" version ${name})
+  # 0008 would be an octal literal (and invalid): the number, without leading zeros.
+  math(EXPR version "${version}")
   string(REGEX REPLACE "\\.(sqlite|postgresql)?\\.?sql$" "" stem ${name})
   string(APPEND body "    {${version}, \"${stem}\", ${dialect}, R\"atrium_sql(${sql})atrium_sql\"},\n")
 endforeach()

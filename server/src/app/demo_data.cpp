@@ -81,7 +81,7 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
   const std::string created_at = "2026-01-01T00:00:00.000000Z";
   const char* insert =
       "INSERT INTO users (id, username, name, email, password_hash, is_admin, active, created_at, updated_at, version) "
-      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 1)";
+      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 1) ON CONFLICT DO NOTHING";  // an interrupted load resumes
 
   ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
     auto done = connection.execute(insert, {ids.next(), kDemoUsername, "Demo Administrator", "demo@atrium.example",

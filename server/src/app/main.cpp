@@ -7,6 +7,7 @@
 #include "atrium/access/user_directory.hpp"
 #include "atrium/app/config.hpp"
 #include "atrium/app/demo_data.hpp"
+#include "atrium/app/schema_setup.hpp"
 #include "atrium/app/serve_command.hpp"
 #include "atrium/storage/backup.hpp"
 #include "atrium/storage/migration.hpp"
@@ -27,8 +28,7 @@ Result<std::unique_ptr<storage::Database>> open_migrated(const std::string& url)
   ATRIUM_TRY(app::prepare_database_location(url));
   auto database = storage::open_database(url, storage::DatabaseOptions{1});
   if (!database) return database.take_error();
-  auto migrated = storage::apply_migrations(**database, storage::embedded_migrations());
-  if (!migrated) return migrated.take_error();
+  ATRIUM_TRY(app::prepare_schema(**database));
   return database;
 }
 
@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
     if (!database) return void(exit_code = fail(database.error()));
     auto report = storage::apply_migrations(**database, storage::embedded_migrations());
     if (!report) return void(exit_code = fail(report.error()));
+    if (auto synced = app::prepare_schema(**database); !synced) return void(exit_code = fail(synced.error()));
     fmt::print("applied {} migration(s); schema version {}\n", report->applied, report->current_version);
   });
 
@@ -170,7 +171,7 @@ int main(int argc, char** argv) {
   backup_command->callback([&] {
     auto database = open_migrated(database_url);
     if (!database) return void(exit_code = fail(database.error()));
-    auto report = storage::backup_to(**database, file);
+    auto report = storage::backup_to(**database, file, app::prepare_schema);
     if (!report) return void(exit_code = fail(report.error()));
     fmt::print("backed up {} rows in {} tables to {}\n", report->rows, report->tables, file);
   });
@@ -180,7 +181,7 @@ int main(int argc, char** argv) {
   restore_command->callback([&] {
     auto database = open_migrated(database_url);
     if (!database) return void(exit_code = fail(database.error()));
-    auto report = storage::restore_from(**database, file);
+    auto report = storage::restore_from(**database, file, app::prepare_schema);
     if (!report) return void(exit_code = fail(report.error()));
     fmt::print("restored {} rows in {} tables from {}\n", report->rows, report->tables, file);
   });

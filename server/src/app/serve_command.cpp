@@ -6,6 +6,9 @@
 
 #include "atrium/access/auth_routes.hpp"
 #include "atrium/app/demo_data.hpp"
+#include "atrium/app/schema_setup.hpp"
+#include "atrium/records/metadata_routes.hpp"
+#include "atrium/records/record_routes.hpp"
 #include "atrium/app/platform_routes.hpp"
 #include "atrium/http/static_files.hpp"
 #include "atrium/storage/migration.hpp"
@@ -34,6 +37,11 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
     fmt::print(stderr, "atrium: {}\n", migrated.error().message);
     return 1;
   }
+  auto catalog = builtin_catalog();
+  if (auto schema = catalog ? prepare_schema(**database) : Result<void>(catalog.error()); !schema) {
+    fmt::print(stderr, "atrium: {}\n", schema.error().message);
+    return 1;
+  }
   auto first_start = ensure_instance(**database);
   if (!first_start) {
     fmt::print(stderr, "atrium: {}\n", first_start.error().message);
@@ -59,6 +67,10 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   access::SessionStore sessions(**database, clock, access::SessionPolicy{});
   const bool https = !config.server.tls_certificate_file.empty() || config.public_url.starts_with("https://");
   access::add_auth_routes(router, **database, sessions, access::AuthOptions{https});
+  const access::Authenticator authenticator(sessions, access::AuthOptions{https});
+  records::RecordService records(**database, **catalog, clock);
+  records::add_metadata_routes(router, records, **database, authenticator);
+  records::add_record_routes(router, records, authenticator);
   http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {
     return static_files.serve(request);
   });

@@ -13,19 +13,22 @@ namespace {
 std::atomic<bool> g_access_enabled{true};
 Format g_format = Format::text;
 
-std::shared_ptr<spdlog::logger> make_logger(const char* name) {
+constexpr const char* kJsonPattern = R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ",%v})";
+
+std::shared_ptr<spdlog::logger> make_logger(const char* name, const char* pattern) {
   auto logger = std::make_shared<spdlog::logger>(name, std::make_shared<spdlog::sinks::stdout_sink_mt>());
-  logger->set_pattern("%v");
+  logger->set_pattern(pattern, spdlog::pattern_time_type::utc);
   return logger;
 }
 
 spdlog::logger& app_logger() {
-  static auto logger = make_logger("atrium");
+  static auto logger = make_logger("atrium", "%Y-%m-%d %H:%M:%S %^%l%$ %v");
   return *logger;
 }
 
 spdlog::logger& access_logger() {
-  static auto logger = make_logger("access");
+  // Access lines are JSON from the first one, configured or not.
+  static auto logger = make_logger("access", kJsonPattern);
   return *logger;
 }
 
@@ -54,11 +57,9 @@ void configure(Level level, Format format) {
   app_logger().set_level(to_spdlog(level));
   g_format = format;
   if (format == Format::json) {
-    app_logger().set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ",%v})", spdlog::pattern_time_type::utc);
-    access_logger().set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ",%v})", spdlog::pattern_time_type::utc);
+    app_logger().set_pattern(kJsonPattern, spdlog::pattern_time_type::utc);
   } else {
-    app_logger().set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
-    access_logger().set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ",%v})", spdlog::pattern_time_type::utc);
+    app_logger().set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v", spdlog::pattern_time_type::utc);
   }
 }
 

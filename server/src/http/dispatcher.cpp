@@ -12,9 +12,12 @@
 namespace atrium::http {
 
 namespace {
+// Media types compare without case: "Application/JSON; charset=utf-8" is JSON.
 bool is_json(std::string_view content_type) {
-  return content_type.starts_with("application/json") ||
-         (content_type.find("+json") != std::string_view::npos);
+  std::string type(content_type.substr(0, content_type.find(';')));
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  return type == "application/json" || (type.starts_with("application/") && type.ends_with("+json"));
 }
 
 bool sends_body(Method method) { return method == Method::post || method == Method::put || method == Method::patch; }

@@ -29,9 +29,29 @@ std::string content_type_of(const std::filesystem::path& path) {
   return found == types.end() ? "application/octet-stream" : found->second;
 }
 
+// True when Accept-Encoding lists `encoding` as a token without q=0.
 bool accepts(const Request& request, std::string_view encoding) {
   auto accepted = request.headers.get("Accept-Encoding");
-  return accepted && accepted->find(encoding) != std::string_view::npos;
+  if (!accepted) return false;
+  std::string_view rest = *accepted;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    const auto semicolon = item.find(';');
+    std::string_view token = item.substr(0, semicolon);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    if (!http::iequals(token, encoding)) continue;
+    if (semicolon == std::string_view::npos) return true;
+    std::string_view parameters = item.substr(semicolon + 1);
+    while (!parameters.empty() && parameters.front() == ' ') parameters.remove_prefix(1);
+    // q=0, q=0.0, q=0.00…: refused.
+    const bool refused = parameters.starts_with("q=0") &&
+                         parameters.substr(3).find_first_not_of(".0 ") == std::string_view::npos;
+    return !refused;
+  }
+  return false;
 }
 }  // namespace
 

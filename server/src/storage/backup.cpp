@@ -65,7 +65,7 @@ Result<void> require_same_schema(Database& database, const char* which) {
 }
 }  // namespace
 
-Result<CopyReport> backup_to(Database& source, const std::string& path) {
+Result<CopyReport> backup_to(Database& source, const std::string& path, const SchemaPreparer& prepare) {
   if (std::filesystem::exists(path)) {
     return make_error(ErrorCode::conflict, fmt::format("{} exists already; a backup never overwrites", path));
   }
@@ -80,8 +80,7 @@ Result<CopyReport> backup_to(Database& source, const std::string& path) {
   {
     auto target = open_database("sqlite:" + partial, DatabaseOptions{1});
     if (!target) return target.take_error();
-    auto migrated = apply_migrations(**target, embedded_migrations());
-    if (!migrated) return migrated.take_error();
+    ATRIUM_TRY(prepare(**target));
     ATRIUM_TRY(source.snapshot([&](Connection& from) -> Result<void> {
       return (*target)->transact([&](Connection& to) -> Result<void> {
         report = copy_tables(from, to, *tables);
@@ -100,11 +99,12 @@ Result<CopyReport> backup_to(Database& source, const std::string& path) {
   return report;
 }
 
-Result<CopyReport> restore_from(Database& target, const std::string& path) {
+Result<CopyReport> restore_from(Database& target, const std::string& path, const SchemaPreparer& prepare) {
   if (!std::filesystem::exists(path)) return make_error(ErrorCode::not_found, fmt::format("no backup at {}", path));
   auto source = open_database("sqlite:" + path, DatabaseOptions{1});
   if (!source) return source.take_error();
   ATRIUM_TRY(require_same_schema(**source, "backup"));
+  ATRIUM_TRY(prepare(target));
   ATRIUM_TRY(require_same_schema(target, "target database"));
   auto tables = (*source)->table_names();
   if (!tables) return tables.take_error();

@@ -93,6 +93,8 @@ Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql, const Para
     } else if (value.is_text()) {
       rc = sqlite3_bind_text64(statement, index, value.text().data(), value.text().size(), SQLITE_TRANSIENT,
                                SQLITE_UTF8);
+    } else if (value.blob().bytes.empty()) {
+      rc = sqlite3_bind_zeroblob(statement, index, 0);  // a null pointer would bind NULL
     } else {
       rc = sqlite3_bind_blob64(statement, index, value.blob().bytes.data(), value.blob().bytes.size(),
                                SQLITE_TRANSIENT);

@@ -1,0 +1,104 @@
+#include "atrium/app/demo_data.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "atrium/access/password_hasher.hpp"
+#include "atrium/storage/migration.hpp"
+#include "atrium/storage/table_checksum.hpp"
+#include "support/database_helpers.hpp"
+#include "support/temp_dir.hpp"
+
+namespace atrium::app {
+namespace {
+
+using atrium::testing::count_rows;
+using atrium::testing::select;
+
+class DemoDataTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<storage::Database> migrated(const std::string& name) {
+    auto database = atrium::testing::open_sqlite(dir_, name);
+    auto report = storage::apply_migrations(*database, storage::embedded_migrations());
+    if (!report) throw std::runtime_error(report.error().message);
+    return database;
+  }
+
+  static storage::TableChecksum users_checksum(storage::Database& database,
+                                               const std::vector<std::string>& ignored = {}) {
+    auto sums = storage::table_checksums(database, ignored);
+    if (!sums) throw std::runtime_error(sums.error().message);
+    for (const auto& sum : *sums) {
+      if (sum.table == "users") return sum;
+    }
+    throw std::runtime_error("no users table");
+  }
+
+  atrium::testing::TempDir dir_;
+};
+
+TEST_F(DemoDataTest, LoadsOnceWithTheDemoLoginAndNotAgain) {
+  auto database = migrated("demo.db");
+  auto before = has_demo_data(*database);
+  ASSERT_TRUE(before.ok());
+  EXPECT_FALSE(*before);
+
+  auto first = load_demo_data(*database, DemoSize{5});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_TRUE(first->loaded);
+  EXPECT_EQ(first->rows, 6);  // the demo login and five users
+  EXPECT_EQ(count_rows(*database, "users"), 6);
+  const auto login = select(*database, "SELECT password_hash, is_admin FROM users WHERE username = ?",
+                            {std::string(kDemoUsername)});
+  ASSERT_EQ(login.size(), 1U);
+  EXPECT_TRUE(access::verify_password(kDemoPassword, login.rows[0][0].text()));
+  EXPECT_EQ(login.rows[0][1].integer(), 1);
+  auto after = has_demo_data(*database);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(*after);
+
+  auto second = load_demo_data(*database, DemoSize{5});
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_FALSE(second->loaded);
+  EXPECT_EQ(second->rows, 0);
+  EXPECT_EQ(count_rows(*database, "users"), 6);
+}
+
+TEST_F(DemoDataTest, TheSameSizeGivesTheSameUsersIdsIncluded) {
+  auto one = migrated("one.db");
+  auto two = migrated("two.db");
+  ASSERT_TRUE(load_demo_data(*one, DemoSize{30}).ok());
+  ASSERT_TRUE(load_demo_data(*two, DemoSize{30}).ok());
+  // The demo login's hash is salted, so it differs by design; every other value agrees.
+  const auto left = users_checksum(*one, {"users.password_hash"});
+  const auto right = users_checksum(*two, {"users.password_hash"});
+  EXPECT_EQ(left.rows, 31);
+  EXPECT_EQ(left.digest, right.digest);
+  const auto ids = "SELECT id FROM users ORDER BY id";
+  const auto rows = select(*one, ids);
+  EXPECT_EQ(rows.rows, select(*two, ids).rows);
+  std::set<std::string> distinct;
+  for (const auto& row : rows.rows) {
+    EXPECT_EQ(row[0].text().size(), 26U);
+    distinct.insert(row[0].text());
+  }
+  EXPECT_EQ(distinct.size(), rows.size());
+}
+
+TEST_F(DemoDataTest, EnsureInstanceCreatesTheRowOnce) {
+  auto database = migrated("demo.db");
+  auto first = ensure_instance(*database);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_TRUE(*first);
+  auto second = ensure_instance(*database);
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE(*second);
+  EXPECT_EQ(count_rows(*database, "instance"), 1);
+  auto demo = has_demo_data(*database);
+  ASSERT_TRUE(demo.ok());
+  EXPECT_FALSE(*demo);
+}
+
+}  // namespace
+}  // namespace atrium::app
