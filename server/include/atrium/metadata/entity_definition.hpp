@@ -1,0 +1,49 @@
+#pragma once
+// An entity: every record kind is one of these, read from server/definitions/<name>.json
+// and merged with the custom fields added at run time.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "atrium/metadata/field_definition.hpp"
+
+namespace atrium::metadata {
+
+enum class Scope { all, team, own, rule, none };
+
+struct AccessDeclaration {
+  std::vector<std::string> actions{"create", "read", "edit", "delete", "export"};
+  Scope default_scope = Scope::all;
+  std::string parent_field;  // a link field whose target's visibility this record inherits
+};
+
+struct NumberingDefinition {
+  std::string field;    // the field that receives the number
+  std::string pattern;  // e.g. "ACC-{YYYY}-{#####}"
+};
+
+struct Section {
+  std::string label;
+  std::vector<std::string> fields;
+};
+
+struct EntityDefinition {
+  std::string name;          // singular, snake_case: "account"
+  std::string plural;        // URL segment: "accounts"
+  std::string label;
+  std::string label_plural;
+  std::string module;        // navigation group: "parties", "catalog", …
+  std::string table;         // "r_" + plural
+  std::string title_field;   // shown as the record's title
+  bool master_data = false;  // deletion goes through an approval
+  std::vector<FieldDefinition> fields;
+  AccessDeclaration access;
+  std::optional<NumberingDefinition> numbering;
+  std::vector<std::string> list_columns;
+  std::vector<Section> sections;
+
+  const FieldDefinition* field(std::string_view field_name) const;
+  const FieldDefinition* field_by_id(std::string_view id) const;
+};
+
+}  // namespace atrium::metadata

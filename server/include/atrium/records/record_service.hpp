@@ -1,0 +1,75 @@
+#pragma once
+// The generic record service: every entity's create, read, update, archive and list go
+// through here, so validation (and, with access control, scopes) hold on every path.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "atrium/core/result.hpp"
+#include "atrium/core/time.hpp"
+#include "atrium/metadata/catalog.hpp"
+#include "atrium/records/entity_layout.hpp"
+#include "atrium/storage/database.hpp"
+
+namespace atrium::records {
+
+struct Actor {
+  std::string user_id;
+};
+
+enum class ArchivedRows { hide, include, only };
+
+struct ListQuery {
+  std::string filter;  // the DSL text; empty: every row
+  std::string sort;    // "name,-created_at"; empty: newest first
+  std::size_t limit = 50;
+  std::string cursor;
+  std::vector<std::string> fields;  // empty: all
+  bool count = false;
+  ArchivedRows archived = ArchivedRows::hide;
+  // Set by related lists: the SQL condition and its parameters (trusted, built here).
+  std::string scope_sql;
+  storage::Params scope_params;
+};
+
+struct ListPage {
+  boost::json::array data;
+  std::optional<std::string> next_cursor;
+  std::optional<std::int64_t> total;
+};
+
+inline constexpr std::size_t kMaxPageSize = 500;
+
+class RecordService {
+ public:
+  RecordService(storage::Database& database, const metadata::Catalog& catalog, const Clock& clock);
+
+  const EntityLayout* by_plural(std::string_view plural) const;
+  const EntityLayout* by_name(std::string_view name) const;
+  const metadata::Catalog& catalog() const { return catalog_; }
+
+  Result<boost::json::object> get(const EntityLayout& layout, std::string_view id,
+                                  const std::vector<std::string>& fields = {});
+  Result<ListPage> list(const EntityLayout& layout, const ListQuery& query);
+  // The records of `related` that belong to the record `id` of `owner`: through a link
+  // field of `related`, or through a junction entity that links both.
+  Result<ListPage> related(const EntityLayout& owner, std::string_view id, const EntityLayout& related,
+                           ListQuery query);
+  Result<boost::json::object> create(const EntityLayout& layout, const boost::json::object& input, const Actor& actor);
+  Result<boost::json::object> patch(const EntityLayout& layout, std::string_view id, const boost::json::object& input,
+                                    std::optional<std::int64_t> expected_version, const Actor& actor);
+  Result<boost::json::object> set_archived(const EntityLayout& layout, std::string_view id, bool archived,
+                                           const Actor& actor);
+
+ private:
+  storage::Database& database_;
+  const metadata::Catalog& catalog_;
+  const Clock& clock_;
+  std::map<std::string, std::unique_ptr<EntityLayout>, std::less<>> layouts_;  // by plural
+};
+
+}  // namespace atrium::records

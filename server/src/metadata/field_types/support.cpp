@@ -1,0 +1,135 @@
+#include "support.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <regex>
+
+namespace atrium::metadata::field_types {
+
+namespace {
+// 128-bit intermediates so 64-bit overflow is detected, not suffered.
+__extension__ using Int128 = __int128;
+__extension__ using UInt128 = unsigned __int128;
+}  // namespace
+
+std::optional<std::int64_t> parse_scaled(std::string_view text, int scale) {
+  if (text.empty()) return std::nullopt;
+  bool negative = false;
+  std::size_t i = 0;
+  if (text[0] == '-' || text[0] == '+') {
+    negative = text[0] == '-';
+    i = 1;
+  }
+  if (i >= text.size()) return std::nullopt;
+  Int128 value = 0;
+  int places = -1;  // -1 until the point
+  bool digits = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.') {
+      if (places >= 0 || !digits) return std::nullopt;
+      places = 0;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    digits = true;
+    if (places >= 0 && ++places > scale) return std::nullopt;
+    value = value * 10 + (c - '0');
+    if (value > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
+  }
+  if (!digits || places == 0) return std::nullopt;  // "12." is not a decimal
+  for (int p = std::max(places, 0); p < scale; ++p) {
+    value *= 10;
+    if (value > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
+  }
+  return static_cast<std::int64_t>(negative ? -value : value);
+}
+
+std::string format_scaled(std::int64_t value, int scale, int min_places) {
+  const bool negative = value < 0;
+  const UInt128 magnitude = negative ? static_cast<UInt128>(-static_cast<Int128>(value)) : static_cast<UInt128>(value);
+  UInt128 divisor = 1;
+  for (int i = 0; i < scale; ++i) divisor *= 10;
+  const auto whole = static_cast<std::uint64_t>(magnitude / divisor);
+  auto fraction = static_cast<std::uint64_t>(magnitude % divisor);
+  std::string places = scale > 0 ? fmt::format("{:0{}}", fraction, scale) : "";
+  while (static_cast<int>(places.size()) > min_places && !places.empty() && places.back() == '0') places.pop_back();
+  return fmt::format("{}{}{}{}", negative ? "-" : "", whole, places.empty() ? "" : ".", places);
+}
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t length = 0;
+  for (unsigned char c : text) length += (c & 0xC0U) != 0x80U ? 1 : 0;
+  return length;
+}
+
+std::optional<std::string> decimal_text(const boost::json::value& input) {
+  if (input.is_string()) return std::string(input.as_string());
+  if (input.is_int64()) return std::to_string(input.as_int64());
+  if (input.is_uint64()) return std::to_string(input.as_uint64());
+  return std::nullopt;
+}
+
+std::optional<FieldProblem> check_range(std::int64_t value, int scale, const FieldDefinition& field) {
+  if (field.minimum) {
+    if (auto minimum = parse_scaled(*field.minimum, scale); minimum && value < *minimum) {
+      return problem("FIELD_TOO_SMALL", fmt::format("at least {}", *field.minimum));
+    }
+  }
+  if (field.maximum) {
+    if (auto maximum = parse_scaled(*field.maximum, scale); maximum && value > *maximum) {
+      return problem("FIELD_TOO_LARGE", fmt::format("at most {}", *field.maximum));
+    }
+  }
+  return std::nullopt;
+}
+
+boost::json::value ScalarType::value_to_json(const storage::Value& value, const FieldDefinition&) const {
+  if (value.is_integer()) return value.integer();
+  if (value.is_real()) return value.real();
+  if (value.is_text()) return boost::json::string(value.text());
+  return nullptr;
+}
+
+boost::json::value ScalarType::to_json(std::span<const storage::Value> columns, const FieldDefinition& field) const {
+  if (columns.empty() || columns[0].is_null()) return nullptr;
+  return value_to_json(columns[0], field);
+}
+
+Columns TextLikeType::from_json(const boost::json::value& input, const FieldDefinition& field) const {
+  if (!input.is_string()) return problem("FIELD_INVALID_TYPE", "a string");
+  std::string text(input.as_string());
+  // Leading and trailing blanks are never meant; inner ones are kept.
+  const auto first = text.find_first_not_of(" \t\r\n");
+  text = first == std::string::npos ? "" : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  if (text.empty()) return std::vector<storage::Value>{storage::Value()};
+  if (text.find('\0') != std::string::npos) return problem("FIELD_INVALID", "contains a NUL character");
+  const std::size_t limit = field.max_length.value_or(default_max_length());
+  if (utf8_length(text) > limit) return problem("FIELD_TOO_LONG", fmt::format("at most {} characters", limit));
+  if (auto wrong = check(text)) return *wrong;
+  if (field.pattern) {
+    try {
+      if (!std::regex_match(text, std::regex(*field.pattern, std::regex::ECMAScript))) {
+        return problem("FIELD_PATTERN_MISMATCH", fmt::format("must match {}", *field.pattern));
+      }
+    } catch (const std::regex_error&) {
+      return problem("FIELD_PATTERN_MISMATCH", "the field's pattern is not valid");
+    }
+  }
+  return std::vector<storage::Value>{storage::Value(normalise(std::move(text)))};
+}
+
+bool TextLikeType::supports(records::FilterOperator) const { return true; }
+
+Operand TextLikeType::filter_operand(const records::FilterValue& value, const FieldDefinition&) const {
+  using Kind = records::FilterValue::Kind;
+  if (value.kind == Kind::string || value.kind == Kind::number) return storage::Value(value.text);
+  return problem("FILTER_TYPE_MISMATCH", "a string");
+}
+
+std::string TextLikeType::search_text(std::span<const storage::Value> columns, const FieldDefinition&) const {
+  return !columns.empty() && columns[0].is_text() ? columns[0].text() : std::string();
+}
+
+}  // namespace atrium::metadata::field_types

@@ -1,0 +1,102 @@
+#include "atrium/records/metadata_routes.hpp"
+
+#include <boost/json/serialize.hpp>
+
+namespace atrium::records {
+
+namespace {
+
+using FilterOperator = records::FilterOperator;
+
+constexpr std::pair<FilterOperator, std::string_view> kOperators[] = {
+    {FilterOperator::eq, "eq"},       {FilterOperator::ne, "ne"},     {FilterOperator::lt, "lt"},
+    {FilterOperator::le, "le"},       {FilterOperator::gt, "gt"},     {FilterOperator::ge, "ge"},
+    {FilterOperator::in, "in"},       {FilterOperator::contains, "contains"}, {FilterOperator::starts, "starts"},
+    {FilterOperator::empty, "empty"}};
+
+boost::json::object field_json(const FieldLayout& layout) {
+  const auto& field = *layout.field;
+  boost::json::array operators;
+  for (const auto& [op, name] : kOperators) {
+    if (layout.type->supports(op)) operators.emplace_back(name);
+  }
+  boost::json::object json{{"name", layout.api_name},   {"field", field.name},         {"type", field.type},
+                           {"label", field.label},      {"required", field.required},  {"unique", field.unique},
+                           {"read_only", field.read_only}, {"searchable", field.searchable},
+                           {"sortable", layout.type->sortable()}, {"personal_data", field.personal_data},
+                           {"operators", std::move(operators)}};
+  if (!field.description.empty()) json["description"] = field.description;
+  if (field.max_length) json["max_length"] = *field.max_length;
+  if (field.type == "decimal" || field.type == "percent") json["scale"] = field.scale;
+  if (field.minimum) json["minimum"] = *field.minimum;
+  if (field.maximum) json["maximum"] = *field.maximum;
+  if (!field.default_value.is_null()) json["default"] = field.default_value;
+  if (!field.link_entity.empty()) json["entity"] = field.link_entity;
+  if (!field.picklist.empty()) json["picklist"] = field.picklist;
+  if (!field.values.empty()) {
+    boost::json::array values;
+    for (const auto& value : field.values) values.push_back({{"key", value.key}, {"label", value.label}});
+    json["values"] = std::move(values);
+  }
+  const auto parts = layout.type->parts();
+  if (!parts.empty()) {
+    boost::json::array names;
+    for (const auto& part : parts) names.emplace_back(part);
+    json["parts"] = std::move(names);
+  }
+  return json;
+}
+
+}  // namespace
+
+void add_metadata_routes(http::Router& router, RecordService& records, storage::Database& database,
+                         const access::Authenticator& authenticator) {
+  router.add(http::Method::get, "/api/v1/metadata", [&records, &database, &authenticator](http::Request& request) {
+    auto principal = authenticator.authenticate(request);
+    if (!principal) return http::Response::error(principal.error(), request.request_id);
+    boost::json::array entities;
+    for (const auto& entity : records.catalog().entities()) {
+      const EntityLayout* layout = records.by_plural(entity.plural);
+      boost::json::array fields;
+      for (const auto& field : layout->fields()) fields.push_back(field_json(field));
+      boost::json::array columns;
+      for (const auto& name : entity.list_columns) columns.emplace_back(layout->find_field(name)->api_name);
+      boost::json::array sections;
+      for (const auto& section : entity.sections) {
+        boost::json::array names;
+        for (const auto& name : section.fields) names.emplace_back(layout->find_field(name)->api_name);
+        sections.push_back({{"label", section.label}, {"fields", std::move(names)}});
+      }
+      // Every signed-in user has every right until roles arrive with access control.
+      boost::json::object rights;
+      for (const auto& action : entity.access.actions) rights[action] = true;
+      entities.push_back({{"name", entity.name},
+                          {"plural", entity.plural},
+                          {"label", entity.label},
+                          {"label_plural", entity.label_plural},
+                          {"module", entity.module},
+                          {"title_field", layout->find_field(entity.title_field)->api_name},
+                          {"master_data", entity.master_data},
+                          {"fields", std::move(fields)},
+                          {"list_columns", std::move(columns)},
+                          {"sections", std::move(sections)},
+                          {"rights", std::move(rights)}});
+    }
+    boost::json::object picklists;
+    auto read = database.read([&](storage::Connection& connection) -> Result<void> {
+      return connection.each("SELECT picklist, key, label FROM picklist_values WHERE active = 1 ORDER BY picklist, "
+                             "position, key",
+                             {}, [&](const storage::Row& row) {
+                               auto& list = picklists[row[0].text()];
+                               if (!list.is_array()) list = boost::json::array{};
+                               list.as_array().push_back({{"key", row[1].text()}, {"label", row[2].text()}});
+                               return true;
+                             });
+    });
+    if (!read) return http::Response::error(read.error(), request.request_id);
+    return http::Response::json(200, boost::json::serialize(boost::json::object{
+                                         {"entities", std::move(entities)}, {"picklists", std::move(picklists)}}));
+  });
+}
+
+}  // namespace atrium::records

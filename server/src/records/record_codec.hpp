@@ -1,0 +1,38 @@
+#pragma once
+// Between the API's JSON and a table's columns: validation of what clients send (field
+// errors with stable codes) and the JSON of a stored row.
+#include <boost/json/object.hpp>
+
+#include "atrium/core/result.hpp"
+#include "atrium/records/entity_layout.hpp"
+#include "atrium/storage/database.hpp"
+
+namespace atrium::records {
+
+enum class WriteMode { create, patch };
+
+struct Assignment {
+  std::string column;
+  storage::Value value;
+};
+
+struct DecodedInput {
+  std::vector<Assignment> assignments;
+  std::vector<const FieldLayout*> touched;  // fields the input set (for the checks below)
+};
+
+// Shape and type checks that need no database. VALIDATION_FAILED lists every field at
+// fault, not just the first.
+Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json::object& input, WriteMode mode);
+
+// Checks that need the database, inside the writing transaction: links point at live
+// records, picklist keys exist, unique values are unique.
+Result<void> check_against_database(storage::Connection& connection, const EntityLayout& layout,
+                                    const metadata::Catalog& catalog, const DecodedInput& input,
+                                    std::string_view own_id);
+
+// A stored row (columns in the layout's SELECT order) as the API's JSON.
+boost::json::object encode_row(const EntityLayout& layout, const storage::Row& row,
+                               const std::vector<std::string>& fields = {});
+
+}  // namespace atrium::records

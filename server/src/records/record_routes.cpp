@@ -1,0 +1,178 @@
+#include "atrium/records/record_routes.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+namespace atrium::records {
+
+namespace {
+
+using http::Request;
+using http::Response;
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto comma = text.find(',', start);
+    const auto end = comma == std::string::npos ? text.size() : comma;
+    if (end > start) items.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return items;
+}
+
+Result<ListQuery> list_query(const Request& request) {
+  ListQuery query;
+  query.filter = request.query("filter").value_or("");
+  query.sort = request.query("sort").value_or("");
+  query.cursor = request.query("cursor").value_or("");
+  query.fields = split_list(request.query("fields").value_or(""));
+  query.count = request.query("count").value_or("") == "true";
+  if (auto limit = request.query("limit")) {
+    char* end = nullptr;
+    const long parsed = std::strtol(limit->c_str(), &end, 10);
+    if (limit->empty() || *end != '\0' || parsed < 1 || parsed > static_cast<long>(kMaxPageSize)) {
+      return Error{ErrorCode::bad_request, "the limit is not valid",
+                   {{"limit", "LIMIT_INVALID", fmt::format("a whole number from 1 to {}", kMaxPageSize)}}};
+    }
+    query.limit = static_cast<std::size_t>(parsed);
+  }
+  const auto archived = request.query("archived").value_or("");
+  if (archived == "include") {
+    query.archived = ArchivedRows::include;
+  } else if (archived == "only") {
+    query.archived = ArchivedRows::only;
+  } else if (!archived.empty()) {
+    return Error{ErrorCode::bad_request, "archived is not valid", {{"archived", "FIELD_INVALID", "include or only"}}};
+  }
+  return query;
+}
+
+Response page_response(const ListPage& page) {
+  boost::json::object body{{"data", page.data}};
+  body["next_cursor"] = page.next_cursor ? boost::json::value(*page.next_cursor) : boost::json::value(nullptr);
+  if (page.total) body["total"] = *page.total;
+  return Response::json(200, boost::json::serialize(body));
+}
+
+Response record_response(int status, const boost::json::object& record) {
+  Response response = Response::json(status, boost::json::serialize(record));
+  if (const auto* version = record.if_contains("version"); version && version->is_int64()) {
+    response.headers.set("ETag", fmt::format("\"{}\"", version->as_int64()));
+  }
+  return response;
+}
+
+// `If-Match: "3"` (or W/"3") → 3.
+Result<std::optional<std::int64_t>> if_match(const Request& request) {
+  auto header = request.headers.get("If-Match");
+  if (!header) return std::optional<std::int64_t>{};
+  std::string_view text = *header;
+  if (text.starts_with("W/")) text.remove_prefix(2);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+  char* end = nullptr;
+  const std::string digits(text);
+  const long long version = std::strtoll(digits.c_str(), &end, 10);
+  if (digits.empty() || *end != '\0') {
+    return Error{ErrorCode::bad_request, "If-Match is not valid",
+                 {{"If-Match", "FIELD_INVALID", "the ETag of the record you read, e.g. \"3\""}}};
+  }
+  return std::optional<std::int64_t>{version};
+}
+
+Result<const boost::json::object*> object_body(const Request& request) {
+  if (!request.json.is_object()) {
+    return Error{ErrorCode::bad_request, "the body must be a JSON object", {}};
+  }
+  return &request.json.as_object();
+}
+
+template <class Body>
+Response authenticated(const access::Authenticator& authenticator, Request& request, Body body) {
+  auto principal = authenticator.authenticate(request);
+  if (!principal) return Response::error(principal.error(), request.request_id);
+  return body(*principal);
+}
+
+}  // namespace
+
+void add_record_routes(http::Router& router, RecordService& records, const access::Authenticator& authenticator) {
+  for (const auto& entity : records.catalog().entities()) {
+    const EntityLayout* layout = records.by_plural(entity.plural);
+    const std::string base = "/api/v1/" + entity.plural;
+    auto& auth = authenticator;
+
+    router.add(http::Method::get, base, [&records, &auth, layout](Request& request) {
+      return authenticated(auth, request, [&](const access::Principal&) {
+        auto query = list_query(request);
+        if (!query) return Response::error(query.error(), request.request_id);
+        auto page = records.list(*layout, *query);
+        if (!page) return Response::error(page.error(), request.request_id);
+        return page_response(*page);
+      });
+    });
+
+    router.add(http::Method::post, base, [&records, &auth, layout, base](Request& request) {
+      return authenticated(auth, request, [&](const access::Principal& principal) {
+        auto body = object_body(request);
+        if (!body) return Response::error(body.error(), request.request_id);
+        auto created = records.create(*layout, **body, Actor{principal.user.id});
+        if (!created) return Response::error(created.error(), request.request_id);
+        Response response = record_response(201, *created);
+        response.headers.set("Location", base + "/" + std::string(created->at("id").as_string()));
+        return response;
+      });
+    });
+
+    router.add(http::Method::get, base + "/{id}", [&records, &auth, layout](Request& request) {
+      return authenticated(auth, request, [&](const access::Principal&) {
+        auto record = records.get(*layout, request.path_param("id"), split_list(request.query("fields").value_or("")));
+        if (!record) return Response::error(record.error(), request.request_id);
+        return record_response(200, *record);
+      });
+    });
+
+    router.add(http::Method::patch, base + "/{id}", [&records, &auth, layout](Request& request) {
+      return authenticated(auth, request, [&](const access::Principal& principal) {
+        auto body = object_body(request);
+        if (!body) return Response::error(body.error(), request.request_id);
+        auto expected = if_match(request);
+        if (!expected) return Response::error(expected.error(), request.request_id);
+        auto updated = records.patch(*layout, request.path_param("id"), **body, *expected, Actor{principal.user.id});
+        if (!updated) return Response::error(updated.error(), request.request_id);
+        return record_response(200, *updated);
+      });
+    });
+
+    for (const bool archive : {true, false}) {
+      router.add(http::Method::post, base + (archive ? "/{id}/archive" : "/{id}/restore"),
+                 [&records, &auth, layout, archive](Request& request) {
+                   return authenticated(auth, request, [&](const access::Principal& principal) {
+                     auto record = records.set_archived(*layout, request.path_param("id"), archive,
+                                                        Actor{principal.user.id});
+                     if (!record) return Response::error(record.error(), request.request_id);
+                     return record_response(200, *record);
+                   });
+                 });
+    }
+
+    router.add(http::Method::get, base + "/{id}/{related}", [&records, &auth, layout](Request& request) {
+      return authenticated(auth, request, [&](const access::Principal&) {
+        const EntityLayout* related = records.by_plural(request.path_param("related"));
+        if (!related) {
+          return Response::error(make_error(ErrorCode::not_found, fmt::format("no related list '{}'",
+                                                                             request.path_param("related"))),
+                                 request.request_id);
+        }
+        auto query = list_query(request);
+        if (!query) return Response::error(query.error(), request.request_id);
+        auto page = records.related(*layout, request.path_param("id"), *related, *query);
+        if (!page) return Response::error(page.error(), request.request_id);
+        return page_response(*page);
+      });
+    });
+  }
+}
+
+}  // namespace atrium::records

@@ -1,0 +1,257 @@
+#include "atrium/records/record_service.hpp"
+
+#include <fmt/format.h>
+
+#include "atrium/core/id.hpp"
+#include "atrium/records/filter.hpp"
+#include "query_compiler.hpp"
+#include "record_codec.hpp"
+
+namespace atrium::records {
+
+namespace {
+
+Error not_found(const EntityLayout& layout, std::string_view id) {
+  return make_error(ErrorCode::not_found, fmt::format("no {} with id {}", layout.entity().label, id));
+}
+
+Result<boost::json::object> read_one(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                                     const std::vector<std::string>& fields) {
+  auto rows = connection.query(
+      fmt::format("SELECT {} FROM {} WHERE id = ?", layout.select_list(), layout.entity().table), {id});
+  if (!rows) return rows.take_error();
+  if (rows->empty()) return not_found(layout, id);
+  return encode_row(layout, rows->rows[0], fields);
+}
+
+std::string today_of(const Clock& clock) { return to_iso8601(clock.now()).substr(0, 10); }
+
+}  // namespace
+
+RecordService::RecordService(storage::Database& database, const metadata::Catalog& catalog, const Clock& clock)
+    : database_(database), catalog_(catalog), clock_(clock) {
+  for (const auto& entity : catalog.entities()) {
+    layouts_.emplace(entity.plural, std::make_unique<EntityLayout>(entity, catalog));
+  }
+}
+
+const EntityLayout* RecordService::by_plural(std::string_view plural) const {
+  auto found = layouts_.find(plural);
+  return found == layouts_.end() ? nullptr : found->second.get();
+}
+
+const EntityLayout* RecordService::by_name(std::string_view name) const {
+  for (const auto& [plural, layout] : layouts_) {
+    if (layout->entity().name == name) return layout.get();
+  }
+  return nullptr;
+}
+
+Result<boost::json::object> RecordService::get(const EntityLayout& layout, std::string_view id,
+                                               const std::vector<std::string>& fields) {
+  Result<boost::json::object> record = boost::json::object{};
+  ATRIUM_TRY(database_.read([&](storage::Connection& connection) -> Result<void> {
+    record = read_one(connection, layout, id, fields);
+    return {};
+  }));
+  return record;
+}
+
+Result<ListPage> RecordService::list(const EntityLayout& layout, const ListQuery& query) {
+  if (query.limit == 0 || query.limit > kMaxPageSize) {
+    return Error{ErrorCode::bad_request, "the limit is not valid",
+                 {{"limit", "LIMIT_INVALID", fmt::format("1 to {}", kMaxPageSize)}}};
+  }
+  for (const auto& name : query.fields) {
+    if (name != "id" && name != "version" && !layout.find(name) && name != "created_at" && name != "updated_at" &&
+        name != "owner_id" && name != "archived_at") {
+      return Error{ErrorCode::bad_request, "the field selection is not valid",
+                   {{"fields", "UNKNOWN_FIELD", fmt::format("{} has no field '{}'", layout.entity().label, name)}}};
+    }
+  }
+  SqlFragment where;
+  switch (query.archived) {
+    case ArchivedRows::hide: where.sql = "archived_at IS NULL"; break;
+    case ArchivedRows::only: where.sql = "archived_at IS NOT NULL"; break;
+    case ArchivedRows::include: where.sql = "1 = 1"; break;
+  }
+  if (!query.scope_sql.empty()) {
+    where.sql += " AND (" + query.scope_sql + ")";
+    where.params.insert(where.params.end(), query.scope_params.begin(), query.scope_params.end());
+  }
+  if (!query.filter.empty()) {
+    auto tree = parse_filter(query.filter);
+    if (!tree) return tree.take_error();
+    const LayoutLookup lookup = [this](std::string_view name) { return by_name(name); };
+    auto compiled = compile_filter(**tree, layout, FilterContext{lookup, database_.dialect(), today_of(clock_)});
+    if (!compiled) return compiled.take_error();
+    where.sql += " AND " + compiled->sql;
+    where.params.insert(where.params.end(), compiled->params.begin(), compiled->params.end());
+  }
+  auto keys = parse_sort(query.sort, layout);
+  if (!keys) return keys.take_error();
+  const std::string sort_text = query.sort.empty() ? "-created_at" : query.sort;
+
+  SqlFragment page = where;
+  if (!query.cursor.empty()) {
+    auto values = decode_cursor(query.cursor, sort_text, keys->size());
+    if (!values) return values.take_error();
+    auto after = after_cursor_sql(*keys, *values);
+    page.sql += " AND " + after.sql;
+    page.params.insert(page.params.end(), after.params.begin(), after.params.end());
+  }
+  // Sort-key columns follow the record's columns, so the cursor needs no second lookup.
+  std::string key_columns;
+  for (const auto& key : *keys) key_columns += ", " + key.column;
+  const std::string sql = fmt::format("SELECT {}{} FROM {} WHERE {} ORDER BY {} LIMIT {}", layout.select_list(),
+                                      key_columns, layout.entity().table, page.sql, order_by_sql(*keys),
+                                      query.limit + 1);
+  ListPage result;
+  ATRIUM_TRY(database_.snapshot([&](storage::Connection& connection) -> Result<void> {
+    std::size_t seen = 0;
+    storage::Row last_keys;
+    ATRIUM_TRY(connection.each(sql, page.params, [&](const storage::Row& row) {
+      if (++seen > query.limit) return false;
+      result.data.push_back(encode_row(layout, row, query.fields));
+      last_keys.assign(row.begin() + static_cast<std::ptrdiff_t>(layout.column_count()), row.end());
+      return true;
+    }));
+    if (seen > query.limit) result.next_cursor = encode_cursor(sort_text, last_keys);
+    if (query.count) {
+      auto counted = connection.query(fmt::format("SELECT COUNT(*) FROM {} WHERE {}", layout.entity().table, where.sql),
+                                      where.params);
+      if (!counted) return counted.take_error();
+      result.total = counted->rows[0][0].integer();
+    }
+    return {};
+  }));
+  return result;
+}
+
+Result<ListPage> RecordService::related(const EntityLayout& owner, std::string_view id, const EntityLayout& related,
+                                        ListQuery query) {
+  if (auto exists = get(owner, id, {"id"}); !exists) return exists.take_error();
+  // A link of the related entity to the owner: `accounts/{id}/account_contacts`.
+  for (const auto& field : related.fields()) {
+    if (field.field->type == "link" && field.field->link_entity == owner.entity().name) {
+      query.scope_sql = field.columns[0].name + " = ?";
+      query.scope_params = {std::string(id)};
+      return list(related, query);
+    }
+  }
+  // A junction linking both: `accounts/{id}/contacts` through account_contacts.
+  for (const auto& [plural, junction] : layouts_) {
+    const FieldLayout* to_owner = nullptr;
+    const FieldLayout* to_related = nullptr;
+    for (const auto& field : junction->fields()) {
+      if (field.field->type != "link") continue;
+      if (field.field->link_entity == owner.entity().name && !to_owner) {
+        to_owner = &field;
+      } else if (field.field->link_entity == related.entity().name && !to_related) {
+        to_related = &field;
+      }
+    }
+    if (to_owner && to_related) {
+      query.scope_sql = fmt::format("id IN (SELECT {} FROM {} WHERE {} = ? AND archived_at IS NULL)",
+                                    to_related->columns[0].name, junction->entity().table, to_owner->columns[0].name);
+      query.scope_params = {std::string(id)};
+      return list(related, query);
+    }
+  }
+  return make_error(ErrorCode::not_found,
+                    fmt::format("{} records are not related to {}", related.entity().label, owner.entity().label_plural));
+}
+
+Result<boost::json::object> RecordService::create(const EntityLayout& layout, const boost::json::object& input,
+                                                  const Actor& actor) {
+  auto decoded = decode_input(layout, input, WriteMode::create);
+  if (!decoded) return decoded.take_error();
+  const std::string id = new_id();
+  const std::string now = to_iso8601(clock_.now());
+  std::string columns = "id, owner_id, created_at, created_by_id, updated_at, updated_by_id, version";
+  std::string marks = "?, ?, ?, ?, ?, ?, 1";
+  storage::Params params{id, actor.user_id, now, actor.user_id, now, actor.user_id};
+  for (const auto& assignment : decoded->assignments) {
+    columns += ", " + assignment.column;
+    marks += ", ?";
+    params.push_back(assignment.value);
+  }
+  Result<boost::json::object> created = boost::json::object{};
+  ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
+    ATRIUM_TRY(check_against_database(connection, layout, catalog_, *decoded, id));
+    auto inserted =
+        connection.execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", layout.entity().table, columns, marks), params);
+    if (!inserted) return inserted.take_error();
+    created = read_one(connection, layout, id, {});
+    if (!created) return created.error();
+    return {};
+  }));
+  return created;
+}
+
+Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std::string_view id,
+                                                 const boost::json::object& input,
+                                                 std::optional<std::int64_t> expected_version, const Actor& actor) {
+  if (const auto* version = input.if_contains("version"); version && !expected_version) {
+    if (!version->is_int64()) {
+      return Error{ErrorCode::validation_failed, "the version is not valid",
+                   {{"version", "FIELD_INVALID_INTEGER", "the version you read, a whole number"}}};
+    }
+    expected_version = version->as_int64();
+  }
+  auto decoded = decode_input(layout, input, WriteMode::patch);
+  if (!decoded) return decoded.take_error();
+  Result<boost::json::object> updated = boost::json::object{};
+  ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
+    auto current = connection.query(fmt::format("SELECT version, archived_at FROM {} WHERE id = ?", layout.entity().table),
+                                    {id});
+    if (!current) return current.take_error();
+    if (current->empty()) return not_found(layout, id);
+    const auto version = current->rows[0][0].integer();
+    if (expected_version && *expected_version != version) {
+      return make_error(ErrorCode::version_conflict,
+                        fmt::format("the {} changed since you read it (version {}, now {})", layout.entity().label,
+                                    *expected_version, version));
+    }
+    if (!current->rows[0][1].is_null()) {
+      return make_error(ErrorCode::conflict, fmt::format("the {} is archived: restore it first", layout.entity().label));
+    }
+    ATRIUM_TRY(check_against_database(connection, layout, catalog_, *decoded, id));
+    std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
+    storage::Params params{to_iso8601(clock_.now()), actor.user_id};
+    for (const auto& assignment : decoded->assignments) {
+      sets += ", " + assignment.column + " = ?";
+      params.push_back(assignment.value);
+    }
+    params.emplace_back(std::string(id));
+    params.emplace_back(version);
+    auto changed = connection.execute(
+        fmt::format("UPDATE {} SET {} WHERE id = ? AND version = ?", layout.entity().table, sets), params);
+    if (!changed) return changed.take_error();
+    if (*changed != 1) return make_error(ErrorCode::version_conflict, "changed concurrently; read it again");
+    updated = read_one(connection, layout, id, {});
+    if (!updated) return updated.error();
+    return {};
+  }));
+  return updated;
+}
+
+Result<boost::json::object> RecordService::set_archived(const EntityLayout& layout, std::string_view id, bool archived,
+                                                        const Actor& actor) {
+  Result<boost::json::object> record = boost::json::object{};
+  ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
+    const std::string now = to_iso8601(clock_.now());
+    auto changed = connection.execute(
+        fmt::format("UPDATE {} SET archived_at = ?, version = version + 1, updated_at = ?, updated_by_id = ? "
+                    "WHERE id = ? AND archived_at IS {}NULL",
+                    layout.entity().table, archived ? "" : "NOT "),
+        {archived ? storage::Value(now) : storage::Value(), now, actor.user_id, std::string(id)});
+    if (!changed) return changed.take_error();
+    record = read_one(connection, layout, id, {});
+    if (!record) return record.error();
+    return {};
+  }));
+  return record;
+}
+
+}  // namespace atrium::records
