@@ -7,6 +7,9 @@
 
 #include "atrium/access/password_hasher.hpp"
 #include "atrium/core/time.hpp"
+#include "demo_ids.hpp"
+#include "atrium/app/schema_setup.hpp"
+#include "demo_records.hpp"
 
 namespace atrium::app {
 
@@ -19,26 +22,6 @@ constexpr std::array<std::string_view, 16> kLastNames{"Andersen", "Baker",  "Cos
                                                       "García",   "Horvat", "Ito",    "Jensen", "Kowalski", "Lindqvist",
                                                       "Moreau",   "Novak",  "Okafor", "Petrov"};
 
-// ULID-shaped ids from a fixed clock and a seeded generator: deterministic demo rows.
-class DemoIds {
- public:
-  std::string next() {
-    static constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    std::uint64_t time = kEpochMillis + counter_++;
-    std::string id(26, '0');
-    for (int i = 9; i >= 0; --i) {
-      id[static_cast<std::size_t>(i)] = kCrockford[time & 31U];
-      time >>= 5U;
-    }
-    for (std::size_t i = 10; i < 26; ++i) id[i] = kCrockford[random_() & 31U];
-    return id;
-  }
-
- private:
-  static constexpr std::uint64_t kEpochMillis = 1767225600000;  // 2026-01-01T00:00:00Z
-  std::uint64_t counter_ = 0;
-  std::mt19937_64 random_{20260101};  // mt19937_64's sequence is fixed by the standard
-};
 }  // namespace
 
 Result<bool> ensure_instance(storage::Database& database) {
@@ -77,6 +60,7 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
   auto demo_hash = access::hash_password(kDemoPassword);
   if (!demo_hash) return demo_hash.take_error();
   DemoIds ids;
+  const std::string demo_user_id = ids.next();
   std::mt19937_64 random(42);
   const std::string created_at = "2026-01-01T00:00:00.000000Z";
   const char* insert =
@@ -84,7 +68,7 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
       "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 1) ON CONFLICT DO NOTHING";  // an interrupted load resumes
 
   ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
-    auto done = connection.execute(insert, {ids.next(), kDemoUsername, "Demo Administrator", "demo@atrium.example",
+    auto done = connection.execute(insert, {demo_user_id, kDemoUsername, "Demo Administrator", "demo@atrium.example",
                                             *demo_hash, 1, created_at, created_at});
     if (!done) return done.take_error();
     ++report.rows;
@@ -109,6 +93,11 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
       return {};
     }));
   }
+  auto catalog = builtin_catalog();
+  if (!catalog) return catalog.take_error();
+  auto records = load_demo_records(database, **catalog, size, ids, demo_user_id);
+  if (!records) return records.take_error();
+  report.rows += *records;
   ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
     auto done = connection.execute("UPDATE instance SET demo_loaded_at = ? WHERE id = 1", {utc_now_iso8601()});
     if (!done) return done.take_error();

@@ -118,7 +118,16 @@ int main(int argc, char** argv) {
   add_database_option(*demo_command, database_url);
   demo_command->add_option("--users", demo_size.users, "users besides the demo login")
       ->capture_default_str()
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{100'000'000}));
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
+  demo_command->add_option("--accounts", demo_size.accounts, "accounts")
+      ->capture_default_str()
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
+  demo_command->add_option("--contacts", demo_size.contacts, "contacts (most linked to accounts)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
+  demo_command->add_option("--products", demo_size.products, "products")
+      ->capture_default_str()
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
   demo_command->callback([&] {
     auto database = open_migrated(database_url);
     if (!database) return void(exit_code = fail(database.error()));

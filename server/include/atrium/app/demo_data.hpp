@@ -13,6 +13,9 @@ inline constexpr std::string_view kDemoPassword = "atrium-demo-2026";
 
 struct DemoSize {
   std::int64_t users = 20;  // besides the demo login
+  std::int64_t accounts = 200;
+  std::int64_t contacts = 400;
+  std::int64_t products = 60;
 };
 
 struct DemoReport {
