@@ -212,11 +212,9 @@ class FilterParser {
           value.boolean = token_.text == "true";
         } else if (token_.text == "null") {
           value.kind = FilterValue::Kind::null;
-        } else if (in_list) {
-          return expected(wanted);
-        } else if (token_.text == "today") {
+        } else if (!in_list && token_.text == "today") {
           return parse_today();
-        } else if (token_.text.starts_with("user.") && token_.text.find('.', 5) == std::string::npos) {
+        } else if (!in_list && token_.text.starts_with("user.") && token_.text.find('.', 5) == std::string::npos) {
           value.kind = FilterValue::Kind::user_attribute;
           value.text = token_.text.substr(5);
           if (auto moved = advance(); !moved.ok()) return moved.take_error();
@@ -351,7 +349,8 @@ void append_node(std::string& out, const FilterNode& node) {
         const Kind child = node.children[i]->kind;
         // "or" binds loosest, so an any_of inside anything needs parentheses; an all_of
         // needs them inside an all_of (where bare it would join the chain).
-        append_child(out, *node.children[i], child == Kind::any_of || (child == Kind::all_of && node.kind == Kind::all_of));
+        append_child(out, *node.children[i],
+                     child == Kind::any_of || (child == Kind::all_of && node.kind == Kind::all_of));
       }
       break;
     }

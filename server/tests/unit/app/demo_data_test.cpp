@@ -5,7 +5,7 @@
 #include <set>
 
 #include "atrium/access/password_hasher.hpp"
-#include "atrium/storage/migration.hpp"
+#include "atrium/app/schema_setup.hpp"
 #include "atrium/storage/table_checksum.hpp"
 #include "support/database_helpers.hpp"
 #include "support/temp_dir.hpp"
@@ -20,7 +20,8 @@ class DemoDataTest : public ::testing::Test {
  protected:
   std::unique_ptr<storage::Database> migrated(const std::string& name) {
     auto database = atrium::testing::open_sqlite(dir_, name);
-    auto report = storage::apply_migrations(*database, storage::embedded_migrations());
+    // Demo data fills entity tables too: the whole schema, not just the migrations.
+    auto report = prepare_schema(*database);
     if (!report) throw std::runtime_error(report.error().message);
     return database;
   }
@@ -44,11 +45,16 @@ TEST_F(DemoDataTest, LoadsOnceWithTheDemoLoginAndNotAgain) {
   ASSERT_TRUE(before.ok());
   EXPECT_FALSE(*before);
 
-  auto first = load_demo_data(*database, DemoSize{5});
+  auto first = load_demo_data(*database, DemoSize{5, 10, 20, 5});
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->loaded);
-  EXPECT_EQ(first->rows, 6);  // the demo login and five users
-  EXPECT_EQ(count_rows(*database, "users"), 6);
+  EXPECT_EQ(count_rows(*database, "users"), 6);  // the demo login and five users
+  EXPECT_EQ(count_rows(*database, "r_products"), 5);
+  EXPECT_EQ(count_rows(*database, "r_accounts"), 10);
+  EXPECT_EQ(count_rows(*database, "r_contacts"), 20);
+  // Every row written is counted: users, picklist values, records and contact places.
+  EXPECT_EQ(first->rows, 6 + count_rows(*database, "picklist_values") + 5 + 10 + 20 +
+                             count_rows(*database, "r_account_contacts"));
   const auto login = select(*database, "SELECT password_hash, is_admin FROM users WHERE username = ?",
                             {std::string(kDemoUsername)});
   ASSERT_EQ(login.size(), 1U);
@@ -58,7 +64,7 @@ TEST_F(DemoDataTest, LoadsOnceWithTheDemoLoginAndNotAgain) {
   ASSERT_TRUE(after.ok());
   EXPECT_TRUE(*after);
 
-  auto second = load_demo_data(*database, DemoSize{5});
+  auto second = load_demo_data(*database, DemoSize{5, 10, 20, 5});
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_FALSE(second->loaded);
   EXPECT_EQ(second->rows, 0);
@@ -68,8 +74,8 @@ TEST_F(DemoDataTest, LoadsOnceWithTheDemoLoginAndNotAgain) {
 TEST_F(DemoDataTest, TheSameSizeGivesTheSameUsersIdsIncluded) {
   auto one = migrated("one.db");
   auto two = migrated("two.db");
-  ASSERT_TRUE(load_demo_data(*one, DemoSize{30}).ok());
-  ASSERT_TRUE(load_demo_data(*two, DemoSize{30}).ok());
+  ASSERT_TRUE(load_demo_data(*one, DemoSize{30, 10, 20, 5}).ok());
+  ASSERT_TRUE(load_demo_data(*two, DemoSize{30, 10, 20, 5}).ok());
   // The demo login's hash is salted, so it differs by design; every other value agrees.
   const auto left = users_checksum(*one, {"users.password_hash"});
   const auto right = users_checksum(*two, {"users.password_hash"});

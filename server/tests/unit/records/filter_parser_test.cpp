@@ -132,11 +132,16 @@ TEST(FilterParserTest, ParenthesesKeepTheirStructureAndAddNoNode) {
 
 TEST(FilterParserTest, ReadsEveryOperator) {
   const std::vector<std::pair<std::string, FilterOperator>> cases{
-      {"x eq 1", FilterOperator::eq},         {"x ne 1", FilterOperator::ne},
-      {"x lt 1", FilterOperator::lt},         {"x le 1", FilterOperator::le},
-      {"x gt 1", FilterOperator::gt},         {"x ge 1", FilterOperator::ge},
-      {"x in [1]", FilterOperator::in},       {"x contains \"a\"", FilterOperator::contains},
-      {"x starts \"a\"", FilterOperator::starts}, {"x empty", FilterOperator::empty},
+      {"x eq 1", FilterOperator::eq},
+      {"x ne 1", FilterOperator::ne},
+      {"x lt 1", FilterOperator::lt},
+      {"x le 1", FilterOperator::le},
+      {"x gt 1", FilterOperator::gt},
+      {"x ge 1", FilterOperator::ge},
+      {"x in [1]", FilterOperator::in},
+      {"x contains \"a\"", FilterOperator::contains},
+      {"x starts \"a\"", FilterOperator::starts},
+      {"x empty", FilterOperator::empty},
       {"x not empty", FilterOperator::not_empty},
   };
   for (const auto& [text, op] : cases) {
@@ -235,8 +240,10 @@ struct ErrorCase {
 TEST(FilterParserTest, ErrorsNameTheColumnAndWhatWasExpected) {
   const std::vector<ErrorCase> cases{
       // strings
-      {R"(name eq "abc)", R"(at column 13: expected '"' to close the string that starts at column 9, found the end of the filter)"},
-      {R"(name eq "abc\)", R"(at column 14: expected '"' to close the string that starts at column 9, found the end of the filter)"},
+      {R"(name eq "abc)",
+       R"(at column 13: expected '"' to close the string that starts at column 9, found the end of the filter)"},
+      {R"(name eq "abc\)",
+       R"(at column 14: expected '"' to close the string that starts at column 9, found the end of the filter)"},
       {R"(name eq "a\nb")", R"(at column 12: expected '"' or '\' after '\', found 'n')"},
       {R"(name eq "a\é")", R"(at column 12: expected '"' or '\' after '\', found 'é')"},
       // values
@@ -250,19 +257,25 @@ TEST(FilterParserTest, ErrorsNameTheColumnAndWhatWasExpected) {
       {"amount eq 1.x", "at column 13: expected a digit after '.', found 'x'"},
       {"amount eq 7d", "at column 12: expected 'and', 'or' or the end of the filter, found 'd'"},
       // operators
-      {"name like \"x\"", "at column 6: expected an operator (eq, ne, lt, le, gt, ge, in, contains, starts, empty or "
-                          "not empty), found 'like'"},
-      {"name = 1", "at column 6: expected an operator (eq, ne, lt, le, gt, ge, in, contains, starts, empty or "
-                   "not empty), found '='"},
-      {"name", "at column 5: expected an operator (eq, ne, lt, le, gt, ge, in, contains, starts, empty or "
-               "not empty), found the end of the filter"},
-      {"name EQ 1", "at column 6: expected an operator (eq, ne, lt, le, gt, ge, in, contains, starts, empty or "
-                    "not empty), found 'E'"},
+      {"name like \"x\"",
+       "at column 6: expected an operator (eq, ne, lt, le, gt, ge, in, contains, starts, empty or "
+       "not empty), found 'like'"},
+      {"name = 1",
+       "at column 6: expected an operator (eq, ne, lt, le, gt, ge, in, contains, starts, empty or "
+       "not empty), found '='"},
+      {"name",
+       "at column 5: expected an operator (eq, ne, lt, le, gt, ge, in, contains, starts, empty or "
+       "not empty), found the end of the filter"},
+      {"name EQ 1",
+       "at column 6: expected an operator (eq, ne, lt, le, gt, ge, in, contains, starts, empty or "
+       "not empty), found 'E'"},
       {"name not eq 1", "at column 10: expected 'empty' after 'not', found 'eq'"},
       {"name empty \"x\"", "at column 12: expected 'and', 'or' or the end of the filter, found a string"},
       // lists
-      {R"(area in "north")", R"(at column 9: expected a list such as ["a", "b"] or a user attribute after 'in', found a string)"},
-      {"area in today", R"(at column 9: expected a list such as ["a", "b"] or a user attribute after 'in', found 'today')"},
+      {R"(area in "north")",
+       R"(at column 9: expected a list such as ["a", "b"] or a user attribute after 'in', found a string)"},
+      {"area in today",
+       R"(at column 9: expected a list such as ["a", "b"] or a user attribute after 'in', found 'today')"},
       {"area in []", "at column 10: expected a value in the list, found ']'"},
       {"area in [1,]", "at column 12: expected a string, a number, true, false or null, found ']'"},
       {"area in [1 2]", "at column 12: expected ',' or ']', found '2'"},
@@ -279,8 +292,9 @@ TEST(FilterParserTest, ErrorsNameTheColumnAndWhatWasExpected) {
       {"due_on lt today+7days", "at column 18: expected 'd' right after the number of days, found 'days'"},
       {"due_on lt today+1.5d", "at column 17: expected a whole number of days, found '1.5'"},
       {"due_on lt today+100001d", "at column 17: expected at most 100000 days, found '100001'"},
-      {"due_on lt today+99999999999999999999999d", "at column 17: expected at most 100000 days, found "
-                                                   "'99999999999999999999999'"},
+      {"due_on lt today+99999999999999999999999d",
+       "at column 17: expected at most 100000 days, found "
+       "'99999999999999999999999'"},
       // structure
       {"name eq 1 2", "at column 11: expected 'and', 'or' or the end of the filter, found '2'"},
       {"name eq 1 name eq 2", "at column 11: expected 'and', 'or' or the end of the filter, found 'name'"},
@@ -319,8 +333,9 @@ TEST(FilterParserTest, ErrorsNameTheColumnAndWhatWasExpected) {
 
 TEST(FilterParserTest, TheFirstErrorInTheTextIsTheOneReported) {
   // The unknown operator comes before the unclosed string.
-  EXPECT_EQ(parsed("a like \"x"), "error: at column 3: expected an operator (eq, ne, lt, le, gt, ge, in, contains, "
-                                  "starts, empty or not empty), found 'like'");
+  EXPECT_EQ(parsed("a like \"x"),
+            "error: at column 3: expected an operator (eq, ne, lt, le, gt, ge, in, contains, "
+            "starts, empty or not empty), found 'like'");
 }
 
 // --- limits -------------------------------------------------------------------------------
@@ -329,8 +344,7 @@ TEST(FilterParserTest, NestingDeeperThanTheLimitIsAnError) {
   const auto nested = [](std::size_t depth) { return repeat("(", depth) + "a eq 1" + repeat(")", depth); };
   EXPECT_EQ(parsed(nested(31)), "a eq n1");
   EXPECT_EQ(parsed(nested(32)), "a eq n1");
-  EXPECT_EQ(parsed(nested(33)),
-            "error: at column 33: expected at most 32 levels of parentheses and 'not', found more");
+  EXPECT_EQ(parsed(nested(33)), "error: at column 33: expected at most 32 levels of parentheses and 'not', found more");
   EXPECT_EQ(parsed(repeat("not ", 32) + "a eq 1").substr(0, 4), "not(");
   EXPECT_EQ(parsed(repeat("not ", 33) + "a eq 1"),
             "error: at column 129: expected at most 32 levels of parentheses and 'not', found more");
@@ -368,7 +382,8 @@ TEST(FilterParserTest, LongerListsThanTheLimitAreAnError) {
   FilterLimits limits;
   limits.max_list = 3;
   EXPECT_EQ(parsed("a in [1, 2, 3]", limits), "a in [n1 n2 n3]");
-  EXPECT_EQ(parsed("a in [1, 2, 3, 4]", limits), "error: at column 16: expected at most 3 values in a list, found more");
+  EXPECT_EQ(parsed("a in [1, 2, 3, 4]", limits),
+            "error: at column 16: expected at most 3 values in a list, found more");
   std::string thousand = "a in [0";
   for (int i = 1; i < 1000; ++i) thousand += "," + std::to_string(i);
   EXPECT_TRUE(parse_filter(thousand + "]").ok());
@@ -470,8 +485,9 @@ class TreeGenerator {
   std::size_t pick(std::size_t n) { return random_() % n; }
 
   FilterComparison comparison() {
-    static const std::vector<std::string> kNames{"name", "area", "account", "a", "_x", "x_1", "user", "today", "empty",
-                                                 "eq", "in", "true", "null", "number", "not", "and", "or", "d"};
+    static const std::vector<std::string> kNames{"name", "area",   "account", "a",   "_x", "x_1",
+                                                 "user", "today",  "empty",   "eq",  "in", "true",
+                                                 "null", "number", "not",     "and", "or", "d"};
     FilterComparison comparison;
     const std::size_t segments = 1 + pick(3);
     for (std::size_t i = 0; i < segments; ++i) {
@@ -515,8 +531,8 @@ class TreeGenerator {
   }
 
   FilterValue scalar() {
-    static const std::vector<std::string> kPieces{"a", "Z", " ", "\"", "\\", "é", "東", "😀", "\n", "\t", "and",
-                                                  "(", ")", "[", "]", ",", "'", "today", "0"};
+    static const std::vector<std::string> kPieces{"a",   "Z", " ", "\"", "\\", "é", "東", "😀",     "\n", "\t",
+                                                  "and", "(", ")", "[",  "]",  ",", "'",  "today", "0"};
     FilterValue value;
     switch (pick(4)) {
       case 0: {
@@ -555,8 +571,8 @@ TEST(FilterParserTest, RandomTreesSurviveTheRoundTrip) {
     const std::string text = to_text(*tree);
     auto parsed_tree = parse_filter(text, roomy);
     ASSERT_TRUE(parsed_tree.ok()) << "tree " << i << ": " << text << "\n" << parsed_tree.error().fields.front().message;
-    ASSERT_TRUE(same_tree(*tree, **parsed_tree)) << "tree " << i << ": " << text << "\n  " << dump(*tree) << "\n  "
-                                                 << dump(**parsed_tree);
+    ASSERT_TRUE(same_tree(*tree, **parsed_tree))
+        << "tree " << i << ": " << text << "\n  " << dump(*tree) << "\n  " << dump(**parsed_tree);
     ASSERT_EQ(to_text(**parsed_tree), text);
   }
 }
