@@ -1,5 +1,5 @@
 # Thin on purpose: the work is in scripts/ and CMake.
-.PHONY: run build test bench fmt lint clean
+.PHONY: run build test bench fuzz fmt lint clean
 
 run: build
 	build/atrium serve
@@ -16,6 +16,10 @@ bench:
 	scripts/bootstrap bench
 	scripts/build release --benchmarks
 	ATRIUM_BIN=build/atrium MICROBENCH_BIN=build/server/bench/atrium_microbench bench/run
+
+fuzz:
+	scripts/bootstrap test
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} scripts/fuzz
 
 fmt:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
