@@ -263,6 +263,20 @@ await report.check('demo data is deterministic, ids included, and loads once', a
   assert(sumA.users.digest === sumB.users.digest, 'two demo loads differ');
 });
 
+await report.check('audit verify finds an edited and a deleted entry, and passes an intact trail', async () => {
+  const url = sqliteUrl();
+  expectOk(atrium(['demo', '--database', url, '--accounts', '20', '--contacts', '20', '--products', '5']), 'demo');
+  const intact = atrium(['audit', 'verify', '--database', url]);
+  assert(intact.code === 0 && intact.stdout.includes('intact'), `intact trail: ${intact.stdout}${intact.stderr}`);
+  const file = url.slice('sqlite:'.length);
+  execFileSync('sqlite3', [file, "UPDATE audit_log SET changes = replace(changes, '\"new\":\"', '\"new\":\"X') WHERE sequence = 10"]);
+  const edited = atrium(['audit', 'verify', '--database', url]);
+  assert(edited.code === 1 && /entry 10 of \w+ \w+ was altered/.test(edited.stdout), `edited: ${edited.stdout}`);
+  execFileSync('sqlite3', [file, 'DELETE FROM audit_log WHERE sequence = 20']);
+  const deleted = atrium(['audit', 'verify', '--database', url]);
+  assert(deleted.code === 1 && /has no audit entries/.test(deleted.stdout), `deleted: ${deleted.stdout}`);
+});
+
 // --- backup and restore --------------------------------------------------------------
 
 await report.check('a backup taken while writes go on is consistent (whole transactions only)', async () => {

@@ -9,6 +9,7 @@
 #include "atrium/app/demo_data.hpp"
 #include "atrium/app/schema_setup.hpp"
 #include "atrium/app/serve_command.hpp"
+#include "atrium/records/audit_trail.hpp"
 #include "atrium/storage/backup.hpp"
 #include "atrium/storage/migration.hpp"
 #include "atrium/storage/table_checksum.hpp"
@@ -205,6 +206,30 @@ int main(int argc, char** argv) {
     auto sums = storage::table_checksums(**database, ignored_columns);
     if (!sums) return void(exit_code = fail(sums.error()));
     for (const auto& sum : *sums) fmt::print("{} {} {}\n", sum.table, sum.rows, sum.digest);
+  });
+
+  // audit verify
+  auto* audit_command = cli.add_subcommand("audit", "the audit trail");
+  audit_command->require_subcommand(1);
+  auto* verify_command = audit_command->add_subcommand("verify", "check that no audit entry was edited, deleted or moved");
+  add_database_option(*verify_command, database_url);
+  verify_command->callback([&] {
+    auto database = open_migrated(database_url);
+    if (!database) return void(exit_code = fail(database.error()));
+    auto catalog = app::builtin_catalog();
+    if (!catalog) return void(exit_code = fail(catalog.error()));
+    std::vector<std::unique_ptr<records::EntityLayout>> layouts;
+    std::vector<const records::EntityLayout*> pointers;
+    for (const auto& entity : (*catalog)->entities()) {
+      layouts.push_back(std::make_unique<records::EntityLayout>(entity, **catalog));
+      pointers.push_back(layouts.back().get());
+    }
+    auto report = records::verify_audit(**database, pointers);
+    if (!report) return void(exit_code = fail(report.error()));
+    for (const auto& problem : report->problems) fmt::print("{}\n", problem);
+    fmt::print("{} entries of {} records checked: {}\n", report->entries, report->records,
+               report->problems.empty() ? "intact" : fmt::format("{} problem(s)", report->problems.size()));
+    exit_code = report->problems.empty() ? 0 : 1;
   });
 
   cli.add_subcommand("version", "print the version")->callback([&] { fmt::print("atrium {}\n", version); });

@@ -8,6 +8,7 @@
 #include "atrium/app/demo_data.hpp"
 #include "atrium/app/schema_setup.hpp"
 #include "atrium/records/metadata_routes.hpp"
+#include "atrium/records/openapi.hpp"
 #include "atrium/records/record_routes.hpp"
 #include "atrium/app/platform_routes.hpp"
 #include "atrium/http/static_files.hpp"
@@ -71,6 +72,7 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   records::RecordService records(**database, **catalog, clock);
   records::add_metadata_routes(router, records, **database, authenticator);
   records::add_record_routes(router, records, authenticator);
+  records::add_openapi_route(router, records, {version, access::session_cookie_name(access::AuthOptions{https})});
   http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {
     return static_files.serve(request);
   });

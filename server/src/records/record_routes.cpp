@@ -98,6 +98,34 @@ Response authenticated(const access::Authenticator& authenticator, Request& requ
 }  // namespace
 
 void add_record_routes(http::Router& router, RecordService& records, const access::Authenticator& authenticator) {
+  // The global event log: every change to every record, by sequence.
+  router.add(http::Method::get, "/api/v1/audit", [&records, &authenticator](Request& request) {
+    return authenticated(authenticator, request, [&](const access::Principal&) {
+      AuditQuery query;
+      query.entity = request.query("entity").value_or("");
+      query.user_id = request.query("user_id").value_or("");
+      query.since = request.query("since").value_or("");
+      query.until = request.query("until").value_or("");
+      char* end = nullptr;
+      const auto after = request.query("after").value_or("0");
+      query.after_sequence = std::strtoll(after.c_str(), &end, 10);
+      const auto limit = request.query("limit").value_or("100");
+      const long parsed_limit = std::strtol(limit.c_str(), nullptr, 10);
+      if (*end != '\0' || parsed_limit < 1 || parsed_limit > static_cast<long>(kMaxPageSize)) {
+        return Response::error(Error{ErrorCode::bad_request, "the audit query is not valid",
+                                     {{"after", "FIELD_INVALID", "after: a sequence number; limit: 1 to 500"}}},
+                               request.request_id);
+      }
+      query.limit = static_cast<std::size_t>(parsed_limit);
+      auto entries = records.events(query);
+      if (!entries) return Response::error(entries.error(), request.request_id);
+      boost::json::object body{{"data", *entries}};
+      body["next_after"] = entries->empty() ? boost::json::value(nullptr)
+                                            : boost::json::value(entries->back().as_object().at("sequence"));
+      return Response::json(200, boost::json::serialize(body));
+    });
+  });
+
   for (const auto& entity : records.catalog().entities()) {
     const EntityLayout* layout = records.by_plural(entity.plural);
     const std::string base = "/api/v1/" + entity.plural;
@@ -156,6 +184,14 @@ void add_record_routes(http::Router& router, RecordService& records, const acces
                    });
                  });
     }
+
+    router.add(http::Method::get, base + "/{id}/history", [&records, &auth, layout](Request& request) {
+      return authenticated(auth, request, [&](const access::Principal&) {
+        auto entries = records.history(*layout, request.path_param("id"));
+        if (!entries) return Response::error(entries.error(), request.request_id);
+        return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(*entries)}}));
+      });
+    });
 
     router.add(http::Method::get, base + "/{id}/{related}", [&records, &auth, layout](Request& request) {
       return authenticated(auth, request, [&](const access::Principal&) {

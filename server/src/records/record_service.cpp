@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "atrium/core/id.hpp"
+#include "atrium/records/audit_trail.hpp"
 #include "atrium/records/filter.hpp"
 #include "query_compiler.hpp"
 #include "record_codec.hpp"
@@ -184,7 +185,8 @@ Result<boost::json::object> RecordService::create(const EntityLayout& layout, co
     if (!inserted) return inserted.take_error();
     created = read_one(connection, layout, id, {});
     if (!created) return created.error();
-    return {};
+    return append_audit(connection, layout, AuditEntry{layout.entity().name, id, "create", actor.user_id, now}, nullptr,
+                        *created);
   }));
   return created;
 }
@@ -217,8 +219,11 @@ Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std
       return make_error(ErrorCode::conflict, fmt::format("the {} is archived: restore it first", layout.entity().label));
     }
     ATRIUM_TRY(check_against_database(connection, layout, catalog_, *decoded, id));
+    auto before = read_one(connection, layout, id, {});
+    if (!before) return before.take_error();
+    const std::string now = to_iso8601(clock_.now());
     std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
-    storage::Params params{to_iso8601(clock_.now()), actor.user_id};
+    storage::Params params{now, actor.user_id};
     for (const auto& assignment : decoded->assignments) {
       sets += ", " + assignment.column + " = ?";
       params.push_back(assignment.value);
@@ -231,9 +236,33 @@ Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std
     if (*changed != 1) return make_error(ErrorCode::version_conflict, "changed concurrently; read it again");
     updated = read_one(connection, layout, id, {});
     if (!updated) return updated.error();
-    return {};
+    return append_audit(connection, layout, AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now},
+                        &*before, *updated);
   }));
   return updated;
+}
+
+Result<boost::json::array> RecordService::history(const EntityLayout& layout, std::string_view id) {
+  Result<boost::json::array> entries = boost::json::array{};
+  ATRIUM_TRY(database_.snapshot([&](storage::Connection& connection) -> Result<void> {
+    auto exists = connection.query(fmt::format("SELECT 1 FROM {} WHERE id = ?", layout.entity().table), {id});
+    if (!exists) return exists.take_error();
+    if (exists->empty()) return not_found(layout, id);
+    entries = record_history(connection, layout.entity().name, id);
+    if (!entries) return entries.error();
+    return {};
+  }));
+  return entries;
+}
+
+Result<boost::json::array> RecordService::events(const AuditQuery& query) {
+  Result<boost::json::array> entries = boost::json::array{};
+  ATRIUM_TRY(database_.read([&](storage::Connection& connection) -> Result<void> {
+    entries = audit_events(connection, query);
+    if (!entries) return entries.error();
+    return {};
+  }));
+  return entries;
 }
 
 Result<boost::json::object> RecordService::set_archived(const EntityLayout& layout, std::string_view id, bool archived,
@@ -241,6 +270,8 @@ Result<boost::json::object> RecordService::set_archived(const EntityLayout& layo
   Result<boost::json::object> record = boost::json::object{};
   ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
     const std::string now = to_iso8601(clock_.now());
+    auto before = read_one(connection, layout, id, {});
+    if (!before) return before.take_error();
     auto changed = connection.execute(
         fmt::format("UPDATE {} SET archived_at = ?, version = version + 1, updated_at = ?, updated_by_id = ? "
                     "WHERE id = ? AND archived_at IS {}NULL",
@@ -249,7 +280,12 @@ Result<boost::json::object> RecordService::set_archived(const EntityLayout& layo
     if (!changed) return changed.take_error();
     record = read_one(connection, layout, id, {});
     if (!record) return record.error();
-    return {};
+    // Archiving what is archived already changes nothing and records nothing.
+    if (*changed == 0) return {};
+    return append_audit(connection, layout,
+                        AuditEntry{layout.entity().name, std::string(id), archived ? "archive" : "restore",
+                                   actor.user_id, now},
+                        &*before, *record);
   }));
   return record;
 }

@@ -45,6 +45,21 @@ Result<CopyReport> copy_tables(Connection& source, Connection& target, const std
     ATRIUM_TRY(inserted);
     ++report.tables;
   }
+  if (target.dialect() == Dialect::postgresql) {
+    // Rows came with their identity values; the generators must continue after them.
+    std::vector<std::pair<std::string, std::string>> identities;
+    ATRIUM_TRY(target.each("SELECT table_name, column_name FROM information_schema.columns "
+                           "WHERE table_schema = current_schema() AND is_identity = 'YES'",
+                           {}, [&](const Row& row) {
+                             identities.emplace_back(row[0].text(), row[1].text());
+                             return true;
+                           }));
+    for (const auto& [table, column] : identities) {
+      ATRIUM_TRY(target.query(fmt::format("SELECT setval(pg_get_serial_sequence('{}', '{}'), "
+                                          "GREATEST((SELECT MAX({}) FROM {}), 1))",
+                                          table, column, quoted(column), quoted(table))));
+    }
+  }
   return report;
 }
 

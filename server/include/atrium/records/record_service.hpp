@@ -12,6 +12,7 @@
 #include "atrium/core/result.hpp"
 #include "atrium/core/time.hpp"
 #include "atrium/metadata/catalog.hpp"
+#include "atrium/records/audit_trail.hpp"
 #include "atrium/records/entity_layout.hpp"
 #include "atrium/storage/database.hpp"
 
@@ -62,6 +63,10 @@ class RecordService {
   Result<boost::json::object> create(const EntityLayout& layout, const boost::json::object& input, const Actor& actor);
   Result<boost::json::object> patch(const EntityLayout& layout, std::string_view id, const boost::json::object& input,
                                     std::optional<std::int64_t> expected_version, const Actor& actor);
+  // The record's audit entries, oldest first (404 when the record does not exist).
+  Result<boost::json::array> history(const EntityLayout& layout, std::string_view id);
+  Result<boost::json::array> events(const AuditQuery& query);
+
   Result<boost::json::object> set_archived(const EntityLayout& layout, std::string_view id, bool archived,
                                            const Actor& actor);
 

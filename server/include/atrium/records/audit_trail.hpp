@@ -1,0 +1,52 @@
+#pragma once
+// The audit trail: who changed what, when, from which value to which, for every record
+// write, in the same transaction as the write.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <string>
+
+#include "atrium/core/result.hpp"
+#include "atrium/records/entity_layout.hpp"
+#include "atrium/storage/database.hpp"
+
+namespace atrium::records {
+
+struct AuditEntry {
+  std::string entity;
+  std::string record_id;
+  std::string action;  // create, update, archive, restore, delete
+  std::string user_id;
+  std::string at;
+};
+
+// Appends one entry with the fields that differ between `before` (null for a create)
+// and `after`.
+Result<void> append_audit(storage::Connection& connection, const EntityLayout& layout, const AuditEntry& entry,
+                          const boost::json::object* before, const boost::json::object& after);
+
+// The entries of one record, oldest first.
+Result<boost::json::array> record_history(storage::Connection& connection, std::string_view entity,
+                                          std::string_view record_id);
+
+struct AuditQuery {
+  std::string entity;
+  std::string user_id;
+  std::string since;  // ISO 8601, inclusive
+  std::string until;  // exclusive
+  std::int64_t after_sequence = 0;
+  std::size_t limit = 100;
+};
+// The global event log, by sequence.
+Result<boost::json::array> audit_events(storage::Connection& connection, const AuditQuery& query);
+
+struct AuditVerification {
+  std::int64_t entries = 0;
+  std::int64_t records = 0;
+  std::vector<std::string> problems;  // empty: intact
+};
+
+// Walks every record's chain: hashes recomputed, links followed, and a live record's
+// entry count held against its version (a missing last entry shows there).
+Result<AuditVerification> verify_audit(storage::Database& database, const std::vector<const EntityLayout*>& layouts);
+
+}  // namespace atrium::records

@@ -1,0 +1,425 @@
+#include "atrium/records/openapi.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+#include "openapi_schemas.hpp"
+
+namespace atrium::records {
+
+namespace {
+
+namespace json = boost::json;
+using openapi::pascal_case;
+using openapi::schema_ref;
+
+constexpr std::string_view kFilterDescription =
+    "Which records: a condition in the filter language, e.g. `area eq \"north\" and not (name starts \"A\")`.\n\n"
+    "```\n"
+    "expr    := term { \"or\" term }\n"
+    "term    := factor { \"and\" factor }\n"
+    "factor  := \"not\" factor | \"(\" expr \")\" | cmp\n"
+    "cmp     := path op value | path \"empty\" | path \"not\" \"empty\"\n"
+    "path    := name { \".\" name }            -- through links: account.area\n"
+    "op      := eq | ne | lt | le | gt | ge | in | contains | starts\n"
+    "value   := string | number | true | false | null | \"[\" value { \",\" value } \"]\"\n"
+    "         | \"user.\" name | \"today\" [ (\"+\"|\"-\") number \"d\" ]\n"
+    "```\n\n"
+    "`contains` and `starts` ignore case and accents on text; on lists `contains` means \"has this element\" "
+    "and `in` \"shares an element\". GET /api/v1/metadata lists each field's operators.";
+
+// The errors an operation may answer, as references to components.responses.
+struct ErrorAnswer {
+  std::string_view status;
+  std::string_view name;
+  std::string_view description;
+};
+
+constexpr ErrorAnswer kErrorAnswers[] = {
+    {"400", "BadRequest",
+     "The request cannot be used: a parameter, the JSON or the request line is malformed (BAD_REQUEST, "
+     "MALFORMED_JSON); `fields` names the parameter."},
+    {"401", "Unauthenticated", "No live session (UNAUTHENTICATED), or wrong credentials (INVALID_CREDENTIALS)."},
+    {"403", "Forbidden", "The X-CSRF-Token header is missing or wrong (CSRF_FAILED), or a right is missing (FORBIDDEN)."},
+    {"404", "NotFound", "No such record or route (NOT_FOUND)."},
+    {"409", "Conflict", "The record's state forbids the change, e.g. it is archived (CONFLICT)."},
+    {"412", "VersionConflict", "The record changed since it was read: If-Match or `version` is stale (VERSION_CONFLICT)."},
+    {"413", "PayloadTooLarge", "The body is larger than the server accepts (PAYLOAD_TOO_LARGE)."},
+    {"415", "UnsupportedMediaType", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)."},
+    {"422", "ValidationFailed", "Fields are missing or not valid; `fields` lists every one (VALIDATION_FAILED)."},
+};
+
+json::object component_ref(std::string_view section, std::string_view name) {
+  return {{"$ref", fmt::format("#/components/{}/{}", section, name)}};
+}
+
+json::object json_content(json::value schema) { return {{"application/json", {{"schema", std::move(schema)}}}}; }
+
+json::object operation(std::string id, std::string summary, std::string_view tag) {
+  return {{"operationId", std::move(id)}, {"summary", std::move(summary)}, {"tags", json::array{tag}}};
+}
+
+void add_errors(json::object& op, std::initializer_list<std::string_view> statuses) {
+  auto& responses = op["responses"].is_object() ? op["responses"].as_object() : op["responses"].emplace_object();
+  for (const auto status : statuses) {
+    for (const auto& answer : kErrorAnswers) {
+      if (answer.status == status) responses[status] = component_ref("responses", answer.name);
+    }
+  }
+}
+
+void set_security(json::object& op, bool unsafe) {
+  // Cookie sessions prove unsafe requests with the CSRF token; both are needed at once.
+  json::object requirement{{"sessionCookie", json::array{}}};
+  if (unsafe) requirement["csrfToken"] = json::array{};
+  op["security"] = json::array{std::move(requirement)};
+}
+
+void set_public(json::object& op) { op["security"] = json::array{}; }
+
+json::object record_answer(std::string_view description, const std::string& schema) {
+  return {{"description", description},
+          {"headers", {{"ETag", component_ref("headers", "ETag")}}},
+          {"content", json_content(json::object{{"$ref", schema_ref(schema)}})}};
+}
+
+// Mirrors RecordService::related: a link of the related entity to the owner, or a
+// junction entity that links both.
+bool has_related_list(const metadata::EntityDefinition& owner, const metadata::EntityDefinition& related,
+                      const metadata::Catalog& catalog) {
+  for (const auto& field : related.fields) {
+    if (field.type == "link" && field.link_entity == owner.name) return true;
+  }
+  for (const auto& junction : catalog.entities()) {
+    bool to_owner = false;
+    bool to_related = false;
+    for (const auto& field : junction.fields) {
+      if (field.type != "link") continue;
+      if (field.link_entity == owner.name && !to_owner) {
+        to_owner = true;
+      } else if (field.link_entity == related.name && !to_related) {
+        to_related = true;
+      }
+    }
+    if (to_owner && to_related) return true;
+  }
+  return false;
+}
+
+json::object sort_parameter(const metadata::EntityDefinition& entity, const metadata::Catalog& catalog) {
+  std::string names;
+  for (const auto& name : openapi::sortable_fields(entity, catalog)) names += (names.empty() ? "`" : ", `") + name + "`";
+  return {{"name", "sort"},
+          {"in", "query"},
+          {"description", "Up to 4 fields, comma-separated, `-` before a field for descending; default `-created_at`. "
+                          "Sortable: " + names + "."},
+          {"schema", {{"type", "string"}}}};
+}
+
+json::object fields_parameter(const metadata::EntityDefinition& entity, const metadata::Catalog& catalog) {
+  json::array names;
+  for (const auto& name : openapi::selectable_fields(entity, catalog)) names.emplace_back(name);
+  return {{"name", "fields"},
+          {"in", "query"},
+          {"description", "Only these fields (comma-separated); id and version always come."},
+          {"style", "form"},
+          {"explode", false},
+          {"schema", {{"type", "array"}, {"items", {{"type", "string"}, {"enum", std::move(names)}}}}}};
+}
+
+json::array list_parameters(const metadata::EntityDefinition& entity, const metadata::Catalog& catalog) {
+  return {component_ref("parameters", "Filter"), sort_parameter(entity, catalog),
+          component_ref("parameters", "Limit"),  component_ref("parameters", "Cursor"),
+          fields_parameter(entity, catalog),      component_ref("parameters", "Count"),
+          component_ref("parameters", "Archived")};
+}
+
+json::object list_operation(std::string id, std::string summary, const metadata::EntityDefinition& listed,
+                            const metadata::Catalog& catalog, std::string_view tag) {
+  json::object op = operation(std::move(id), std::move(summary), tag);
+  op["parameters"] = list_parameters(listed, catalog);
+  op["responses"] = {
+      {"200", {{"description", "A page of " + listed.label_plural + ", newest first unless sorted."},
+               {"content", json_content(json::object{{"$ref", schema_ref(pascal_case(listed.name) + "Page")}})}}}};
+  set_security(op, false);
+  return op;
+}
+
+void add_entity_paths(json::object& paths, const metadata::EntityDefinition& entity, const metadata::Catalog& catalog) {
+  const std::string type = pascal_case(entity.name);
+  const std::string plural_type = pascal_case(entity.plural);
+  const std::string& tag = entity.label_plural;
+  const std::string base = "/api/v1/" + entity.plural;
+
+  json::object collection;
+  json::object list = list_operation("list" + plural_type, "List " + entity.label_plural, entity, catalog, tag);
+  add_errors(list, {"400", "401"});
+  collection["get"] = std::move(list);
+  json::object create = operation("create" + type, "Create a record of " + entity.label_plural, tag);
+  create["requestBody"] = {{"required", true}, {"content", json_content(json::object{{"$ref", schema_ref(type + "Input")}})}};
+  json::object created = record_answer("The new record, with its id and version 1.", type);
+  created["headers"].as_object()["Location"] = {{"description", "The record's URL."}, {"schema", {{"type", "string"}}}};
+  create["responses"] = {{"201", std::move(created)}};
+  add_errors(create, {"400", "401", "403", "413", "415", "422"});
+  set_security(create, true);
+  collection["post"] = std::move(create);
+  paths[base] = std::move(collection);
+
+  const json::array id_parameter{component_ref("parameters", "RecordId")};
+  json::object item{{"parameters", id_parameter}};
+  json::object read = operation("get" + type, "Read a record of " + entity.label_plural, tag);
+  read["parameters"] = json::array{fields_parameter(entity, catalog)};
+  read["responses"] = {{"200", record_answer("The record.", type)}};
+  add_errors(read, {"400", "401", "404"});
+  set_security(read, false);
+  item["get"] = std::move(read);
+  json::object update = operation("update" + type, "Change a record of " + entity.label_plural, tag);
+  update["description"] = "Send If-Match with the ETag you read (or `version` in the body) so that a change made "
+                          "meanwhile is refused with 412 instead of overwritten.";
+  update["parameters"] = json::array{component_ref("parameters", "IfMatch")};
+  update["requestBody"] = {{"required", true}, {"content", json_content(json::object{{"$ref", schema_ref(type + "Patch")}})}};
+  update["responses"] = {{"200", record_answer("The changed record.", type)}};
+  add_errors(update, {"400", "401", "403", "404", "409", "412", "413", "415", "422"});
+  set_security(update, true);
+  item["patch"] = std::move(update);
+  paths[base + "/{id}"] = std::move(item);
+
+  for (const bool archive : {true, false}) {
+    const std::string verb = archive ? "archive" : "restore";
+    json::object op = operation(verb + type, (archive ? "Archive" : "Restore") + std::string(" a record of ") + entity.label_plural, tag);
+    op["description"] = archive ? "Archived records leave lists (see `archived`) and refuse changes until restored."
+                                : "Makes an archived record active again.";
+    op["responses"] = {{"200", record_answer("The record.", type)}};
+    add_errors(op, {"400", "401", "403", "404"});
+    set_security(op, true);
+    paths[base + "/{id}/" + verb] = {{"parameters", id_parameter}, {"post", std::move(op)}};
+  }
+
+  for (const auto& related : catalog.entities()) {
+    if (!has_related_list(entity, related, catalog)) continue;
+    json::object op = list_operation("list" + type + pascal_case(related.plural),
+                                     "List the " + related.label_plural + " of a record of " + entity.label_plural,
+                                     related, catalog, tag);
+    add_errors(op, {"400", "401", "404"});
+    paths[base + "/{id}/" + related.plural] = {{"parameters", id_parameter}, {"get", std::move(op)}};
+  }
+}
+
+void add_platform_paths(json::object& paths) {
+  json::object health = operation("getHealth", "Check the server and its database", "Platform");
+  health["responses"] = {
+      {"200", {{"description", "Serving."}, {"content", json_content(json::object{{"$ref", schema_ref("Health")}})}}},
+      {"503", {{"description", "The database cannot be reached."},
+               {"content", json_content(json::object{{"$ref", schema_ref("Health")}})}}}};
+  add_errors(health, {"400"});
+  set_public(health);
+  paths["/healthz"] = {{"get", std::move(health)}};
+
+  json::object metrics = operation("getMetrics", "Read the server's metrics", "Platform");
+  metrics["responses"] = {{"200",
+                           {{"description", "Counters, gauges and histograms in the Prometheus text format."},
+                            {"content", {{"text/plain", {{"schema", {{"type", "string"}}}}}}}}}};
+  add_errors(metrics, {"400"});
+  set_public(metrics);
+  paths["/metrics"] = {{"get", std::move(metrics)}};
+
+  json::object instance = operation("getInstance", "Read the installation's public facts", "Platform");
+  instance["responses"] = {
+      {"200", {{"description", "Name and version."}, {"content", json_content(json::object{{"$ref", schema_ref("Instance")}})}}}};
+  add_errors(instance, {"400", "404"});
+  set_public(instance);
+  paths["/api/v1/instance"] = {{"get", std::move(instance)}};
+
+  json::object events = operation("streamEvents", "Follow changes as Server-Sent Events", "Platform");
+  events["description"] = "Each event is `event: <type>` and `data: {\"type\",\"entity\",\"id\",\"at\",\"payload\"}`.";
+  events["responses"] = {{"200",
+                          {{"description", "An endless event stream."},
+                           {"content", {{"text/event-stream", {{"schema", {{"type", "string"}}}}}}}}}};
+  add_errors(events, {"400"});
+  set_public(events);
+  paths["/api/v1/events"] = {{"get", std::move(events)}};
+
+  json::object login = operation("login", "Sign in", "Authentication");
+  login["requestBody"] = {{"required", true}, {"content", json_content(json::object{{"$ref", schema_ref("Login")}})}};
+  login["responses"] = {
+      {"200",
+       {{"description", "Signed in: the session cookie is set; send csrf_token as X-CSRF-Token from now on."},
+        {"headers", {{"Set-Cookie", {{"description", "The session cookie (HttpOnly, SameSite=Lax)."},
+                                     {"schema", {{"type", "string"}}}}}}},
+        {"content", json_content(json::object{{"$ref", schema_ref("Session")}})}}}};
+  add_errors(login, {"400", "401", "413", "415", "422"});
+  set_public(login);
+  paths["/api/v1/auth/login"] = {{"post", std::move(login)}};
+
+  json::object logout = operation("logout", "Sign out", "Authentication");
+  logout["responses"] = {{"204",
+                          {{"description", "Signed out: the session ended and the cookie is cleared."},
+                           {"headers", {{"Set-Cookie", {{"description", "Expires the session cookie."},
+                                                        {"schema", {{"type", "string"}}}}}}}}}};
+  add_errors(logout, {"401", "403"});
+  set_security(logout, true);
+  paths["/api/v1/auth/logout"] = {{"post", std::move(logout)}};
+
+  json::object me = operation("getCurrentSession", "Read the signed-in user and CSRF token", "Authentication");
+  me["description"] = "For a reloaded web app: who is signed in and the token for unsafe requests.";
+  me["responses"] = {
+      {"200", {{"description", "The session."}, {"content", json_content(json::object{{"$ref", schema_ref("Session")}})}}}};
+  add_errors(me, {"401"});
+  set_security(me, false);
+  paths["/api/v1/auth/me"] = {{"get", std::move(me)}};
+
+  json::object metadata = operation("getMetadata", "Read the entities, fields and picklists", "Metadata");
+  metadata["description"] = "Everything the web app renders from, with the caller's rights per entity.";
+  metadata["responses"] = {
+      {"200", {{"description", "The catalog."}, {"content", json_content(json::object{{"$ref", schema_ref("Metadata")}})}}}};
+  add_errors(metadata, {"401"});
+  set_security(metadata, false);
+  paths["/api/v1/metadata"] = {{"get", std::move(metadata)}};
+
+  json::object document = operation("getOpenApiDocument", "Read this OpenAPI document", "Metadata");
+  document["description"] = "Generated from the catalog, so custom fields appear as soon as they exist.";
+  document["parameters"] = json::array{json::object{
+      {"name", "If-None-Match"},
+      {"in", "header"},
+      {"description", "The ETag of a copy you hold; 304 while it is current."},
+      {"schema", {{"type", "string"}}}}};
+  document["responses"] = {
+      {"200", {{"description", "The OpenAPI 3.1 document."},
+               {"headers", {{"ETag", {{"description", "Changes whenever the document does."}, {"schema", {{"type", "string"}}}}}}},
+               {"content", json_content(json::object{{"type", "object"}})}}},
+      {"304", {{"description", "The copy named by If-None-Match is current."}}}};
+  add_errors(document, {"400"});
+  set_public(document);
+  paths["/api/v1/openapi.json"] = {{"get", std::move(document)}};
+}
+
+json::object components(const metadata::Catalog& catalog, const OpenApiOptions& options) {
+  json::object responses;
+  for (const auto& answer : kErrorAnswers) {
+    responses[answer.name] = {{"description", answer.description},
+                              {"content", json_content(json::object{{"$ref", schema_ref("Error")}})}};
+  }
+  json::object parameters{
+      {"RecordId",
+       {{"name", "id"}, {"in", "path"}, {"required", true}, {"description", "The record's id."},
+        {"schema", {{"type", "string"}, {"pattern", "^[0-9A-Za-z_-]{1,64}$"}}}}},
+      {"Filter",
+       {{"name", "filter"}, {"in", "query"}, {"description", kFilterDescription},
+        {"schema", {{"type", "string"}, {"maxLength", 4096}}}}},
+      {"Limit",
+       {{"name", "limit"}, {"in", "query"}, {"description", "Records per page."},
+        {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxPageSize}, {"default", 50}}}}},
+      {"Cursor",
+       {{"name", "cursor"}, {"in", "query"}, {"description", "The next_cursor of the page before; same filter and sort."},
+        {"schema", {{"type", "string"}}}}},
+      {"Count",
+       {{"name", "count"}, {"in", "query"}, {"description", "Also count every matching record (`total`)."},
+        {"schema", {{"type", "boolean"}, {"default", false}}}}},
+      {"Archived",
+       {{"name", "archived"}, {"in", "query"},
+        {"description", "Archived records too (`include`) or only them (`only`); left out: active records only."},
+        {"schema", {{"type", "string"}, {"enum", json::array{"include", "only"}}}}}},
+      {"IfMatch",
+       {{"name", "If-Match"}, {"in", "header"}, {"description", "The ETag you read, e.g. `\"3\"`."},
+        {"schema", {{"type", "string"}}}}}};
+  json::object security{
+      {"sessionCookie",
+       {{"type", "apiKey"}, {"in", "cookie"}, {"name", options.session_cookie},
+        {"description", "The session POST /api/v1/auth/login starts."}}},
+      {"csrfToken",
+       {{"type", "apiKey"}, {"in", "header"}, {"name", "X-CSRF-Token"},
+        {"description", "The session's csrf_token (from login or /api/v1/auth/me); required with the cookie on every "
+                        "unsafe method."}}},
+      {"bearerToken",
+       {{"type", "http"}, {"scheme", "bearer"},
+        {"description", "API tokens: planned, not issued yet. Bearer requests will need no CSRF token."}}}};
+  json::object headers{{"ETag",
+                        {{"description", "The record's version in quotes, e.g. `\"3\"`: send it back as If-Match."},
+                         {"schema", {{"type", "string"}}}}}};
+  return {{"securitySchemes", std::move(security)},
+          {"schemas", openapi::component_schemas(catalog)},
+          {"parameters", std::move(parameters)},
+          {"headers", std::move(headers)},
+          {"responses", std::move(responses)}};
+}
+
+// 64-bit FNV-1a: the document's ETag only has to change when the document does.
+std::uint64_t fingerprint(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+bool matches_etag(std::string_view header, std::string_view etag) {
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    std::string_view tag = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<ErrorCode> all_error_codes() {
+  // internal_error closes the enum in error.hpp, so every value up to it is a code.
+  std::vector<ErrorCode> codes;
+  for (int value = 0; value <= static_cast<int>(ErrorCode::internal_error); ++value) {
+    codes.push_back(static_cast<ErrorCode>(value));
+  }
+  return codes;
+}
+
+json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOptions& options) {
+  json::array tags{
+      json::object{{"name", "Platform"}, {"description", "Health, metrics, public facts and live events."}},
+      json::object{{"name", "Authentication"}, {"description", "Sessions: sign in, sign out, who am I."}},
+      json::object{{"name", "Metadata"}, {"description", "The catalog of entities and this document."}}};
+  json::object paths;
+  add_platform_paths(paths);
+  for (const auto& entity : catalog.entities()) {
+    tags.push_back({{"name", entity.label_plural},
+                    {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,
+                                                entity.module, entity.plural)}});
+    add_entity_paths(paths, entity, catalog);
+  }
+  return {{"openapi", "3.1.0"},
+          {"info",
+           {{"title", "Atrium CRM"},
+            {"version", options.version},
+            {"description",
+             "The HTTP API of Atrium. Every entity has the same routes; records are JSON with snake_case names, "
+             "decimals and amounts as strings, instants in UTC. Errors share one envelope (Error) whose code is "
+             "stable. Writes through a cookie session carry the X-CSRF-Token header."}}},
+          {"servers", json::array{json::object{{"url", "/"}}}},
+          {"tags", std::move(tags)},
+          {"paths", std::move(paths)},
+          {"components", components(catalog, options)}};
+}
+
+void add_openapi_route(http::Router& router, const RecordService& records, OpenApiOptions options) {
+  router.add(http::Method::get, "/api/v1/openapi.json", [&records, options](http::Request& request) {
+    // Built per request: cheap next to its size on the wire, and never stale when the
+    // catalog gains fields.
+    std::string body = json::serialize(openapi_document(records.catalog(), options));
+    const std::string etag = fmt::format("\"{:016x}\"", fingerprint(body));
+    http::Response response;
+    if (matches_etag(request.headers.get("If-None-Match").value_or(""), etag)) {
+      response.status = 304;
+    } else {
+      response = http::Response::json(200, std::move(body));
+    }
+    response.headers.set("ETag", etag);
+    response.headers.set("Cache-Control", "no-cache");
+    return response;
+  });
+}
+
+}  // namespace atrium::records
