@@ -59,6 +59,8 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
 
   auto demo_hash = access::hash_password(kDemoPassword);
   if (!demo_hash) return demo_hash.take_error();
+  auto manager_hash = access::hash_password(kDemoPassword);
+  if (!manager_hash) return manager_hash.take_error();
   DemoIds ids;
   const std::string demo_user_id = ids.next();
   std::mt19937_64 random(42);
@@ -71,7 +73,11 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
     auto done = connection.execute(insert, {demo_user_id, kDemoUsername, "Demo Administrator", "demo@atrium.example",
                                             *demo_hash, 1, created_at, created_at});
     if (!done) return done.take_error();
-    ++report.rows;
+    // A second administrator, so a deletion requested by one can be approved by the other.
+    auto manager = connection.execute(insert, {ids.next(), kManagerUsername, "Demo Manager", "manager@atrium.example",
+                                               *manager_hash, 1, created_at, created_at});
+    if (!manager) return manager.take_error();
+    report.rows += 2;
     auto named = connection.execute("UPDATE instance SET name = ? WHERE id = 1", {"Atrium Demo"});
     if (!named) return named.take_error();
     return {};

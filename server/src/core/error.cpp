@@ -13,6 +13,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::unsupported_media_type: return "UNSUPPORTED_MEDIA_TYPE";
     case ErrorCode::validation_failed: return "VALIDATION_FAILED";
     case ErrorCode::conflict: return "CONFLICT";
+    case ErrorCode::referenced: return "REFERENCED";
     case ErrorCode::version_conflict: return "VERSION_CONFLICT";
     case ErrorCode::unauthenticated: return "UNAUTHENTICATED";
     case ErrorCode::invalid_credentials: return "INVALID_CREDENTIALS";
@@ -38,6 +39,7 @@ int http_status_of(ErrorCode code) {
     case ErrorCode::unsupported_media_type: return 415;
     case ErrorCode::validation_failed: return 422;
     case ErrorCode::conflict: return 409;
+    case ErrorCode::referenced: return 409;
     case ErrorCode::version_conflict: return 412;
     case ErrorCode::unauthenticated: return 401;
     case ErrorCode::invalid_credentials: return 401;

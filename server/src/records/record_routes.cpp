@@ -97,7 +97,49 @@ Response authenticated(const access::Authenticator& authenticator, Request& requ
 
 }  // namespace
 
-void add_record_routes(http::Router& router, RecordService& records, const access::Authenticator& authenticator) {
+void add_record_routes(http::Router& router, RecordService& records, DeletionApprovals& approvals,
+                       const access::Authenticator& authenticator) {
+  router.add(http::Method::get, "/api/v1/approvals", [&approvals, &authenticator](Request& request) {
+    return authenticated(authenticator, request, [&](const access::Principal&) {
+      auto list = approvals.list(request.query("status").value_or("pending"));
+      if (!list) return Response::error(list.error(), request.request_id);
+      return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(*list)}}));
+    });
+  });
+  router.add(http::Method::get, "/api/v1/approvals/{id}", [&approvals, &authenticator](Request& request) {
+    return authenticated(authenticator, request, [&](const access::Principal&) {
+      auto approval = approvals.get(request.path_param("id"));
+      if (!approval) return Response::error(approval.error(), request.request_id);
+      return record_response(200, *approval);
+    });
+  });
+  for (const bool approve : {true, false}) {
+    router.add(http::Method::post, approve ? "/api/v1/approvals/{id}/approve" : "/api/v1/approvals/{id}/reject",
+               [&approvals, &authenticator, approve](Request& request) {
+                 return authenticated(authenticator, request, [&](const access::Principal& principal) {
+                   // Managers decide; until roles exist, administrators are the managers.
+                   if (!principal.user.is_admin) {
+                     return Response::error(make_error(ErrorCode::forbidden, "only a manager decides approvals"),
+                                            request.request_id);
+                   }
+                   std::string remarks;
+                   if (request.json.is_object()) {
+                     if (const auto* given = request.json.as_object().if_contains("remarks")) {
+                       if (!given->is_string() || given->as_string().size() > 2000) {
+                         return Response::error(Error{ErrorCode::validation_failed, "the remarks are not valid",
+                                                      {{"remarks", "FIELD_INVALID", "text of at most 2000 characters"}}},
+                                                request.request_id);
+                       }
+                       remarks = std::string(given->as_string());
+                     }
+                   }
+                   auto decided = approvals.decide(request.path_param("id"), approve, remarks, Actor{principal.user.id});
+                   if (!decided) return Response::error(decided.error(), request.request_id);
+                   return record_response(200, *decided);
+                 });
+               });
+  }
+
   // The global event log: every change to every record, by sequence.
   router.add(http::Method::get, "/api/v1/audit", [&records, &authenticator](Request& request) {
     return authenticated(authenticator, request, [&](const access::Principal&) {
@@ -170,6 +212,24 @@ void add_record_routes(http::Router& router, RecordService& records, const acces
         auto updated = records.patch(*layout, request.path_param("id"), **body, *expected, Actor{principal.user.id});
         if (!updated) return Response::error(updated.error(), request.request_id);
         return record_response(200, *updated);
+      });
+    });
+
+    router.add(http::Method::del, base + "/{id}", [&records, &approvals, &auth, layout](Request& request) {
+      return authenticated(auth, request, [&](const access::Principal& principal) {
+        const Actor actor{principal.user.id};
+        if (layout->entity().master_data) {
+          auto approval = approvals.request(*layout, request.path_param("id"), actor);
+          if (!approval) return Response::error(approval.error(), request.request_id);
+          Response response = record_response(202, *approval);
+          response.headers.set("Location", "/api/v1/approvals/" + std::string(approval->at("id").as_string()));
+          return response;
+        }
+        auto removed = records.remove(*layout, request.path_param("id"), actor);
+        if (!removed) return Response::error(removed.error(), request.request_id);
+        Response response;
+        response.status = 204;
+        return response;
       });
     });
 

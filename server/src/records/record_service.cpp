@@ -265,6 +265,68 @@ Result<boost::json::array> RecordService::events(const AuditQuery& query) {
   return entries;
 }
 
+Result<std::vector<std::pair<std::string, std::int64_t>>> RecordService::referrers(const EntityLayout& layout,
+                                                                                   std::string_view id) {
+  std::vector<std::pair<std::string, std::int64_t>> found;
+  ATRIUM_TRY(database_.snapshot([&](storage::Connection& connection) -> Result<void> {
+    for (const auto& [plural, other] : layouts_) {
+      for (const auto& field : other->fields()) {
+        if (field.field->link_entity != layout.entity().name) continue;
+        std::string condition = field.columns[0].name + " = ?";
+        if (field.field->type == "link_multiple") {
+          condition = connection.dialect() == storage::Dialect::sqlite
+                          ? fmt::format("EXISTS (SELECT 1 FROM json_each({}) WHERE json_each.value = ?)",
+                                        field.columns[0].name)
+                          : fmt::format("jsonb_exists({}::jsonb, ?)", field.columns[0].name);
+        }
+        // A record's link to itself does not keep it alive.
+        if (other.get() == &layout) condition += " AND id <> ?";
+        storage::Params params{std::string(id)};
+        if (other.get() == &layout) params.emplace_back(std::string(id));
+        auto count = connection.query(
+            fmt::format("SELECT COUNT(*) FROM {} WHERE {}", other->entity().table, condition), params);
+        if (!count) return count.take_error();
+        if (count->rows[0][0].integer() > 0) {
+          found.emplace_back(other->entity().name + "." + field.api_name, count->rows[0][0].integer());
+        }
+      }
+    }
+    return {};
+  }));
+  return found;
+}
+
+Result<void> RecordService::remove(const EntityLayout& layout, std::string_view id, const Actor& actor) {
+  auto referring = referrers(layout, id);
+  if (!referring) return referring.take_error();
+  if (!referring->empty()) {
+    Error error{ErrorCode::referenced,
+                fmt::format("the {} is still referenced; archive it instead, or remove the references first",
+                            layout.entity().label),
+                {}};
+    for (const auto& [where, count] : *referring) {
+      error.fields.push_back({where, "REFERENCED", fmt::format("{} record(s) refer to it", count)});
+    }
+    return error;
+  }
+  return database_.transact([&](storage::Connection& connection) -> Result<void> {
+    auto before = read_one(connection, layout, id, {});
+    if (!before) return before.take_error();
+    auto deleted = connection.execute(fmt::format("DELETE FROM {} WHERE id = ?", layout.entity().table), {id});
+    if (!deleted) {
+      // A reference that appeared since the check: the foreign key caught it.
+      if (deleted.error().code == ErrorCode::conflict) {
+        return make_error(ErrorCode::referenced, fmt::format("the {} is still referenced", layout.entity().label));
+      }
+      return deleted.take_error();
+    }
+    return append_audit(connection, layout,
+                        AuditEntry{layout.entity().name, std::string(id), "delete", actor.user_id,
+                                   to_iso8601(clock_.now())},
+                        &*before, boost::json::object{});
+  });
+}
+
 Result<boost::json::object> RecordService::set_archived(const EntityLayout& layout, std::string_view id, bool archived,
                                                         const Actor& actor) {
   Result<boost::json::object> record = boost::json::object{};

@@ -10,6 +10,7 @@ namespace atrium::app {
 
 inline constexpr std::string_view kDemoUsername = "demo";
 inline constexpr std::string_view kDemoPassword = "atrium-demo-2026";
+inline constexpr std::string_view kManagerUsername = "manager";  // same password
 
 struct DemoSize {
   std::int64_t users = 20;  // besides the demo login

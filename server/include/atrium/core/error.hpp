@@ -19,6 +19,7 @@ enum class ErrorCode {
   validation_failed,
   // state
   conflict,
+  referenced,
   version_conflict,
   // identity
   unauthenticated,

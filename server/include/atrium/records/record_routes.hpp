@@ -3,10 +3,12 @@
 // from.
 #include "atrium/access/authenticator.hpp"
 #include "atrium/http/router.hpp"
+#include "atrium/records/deletion_approvals.hpp"
 #include "atrium/records/record_service.hpp"
 
 namespace atrium::records {
 
-void add_record_routes(http::Router& router, RecordService& records, const access::Authenticator& authenticator);
+void add_record_routes(http::Router& router, RecordService& records, DeletionApprovals& approvals,
+                       const access::Authenticator& authenticator);
 
 }  // namespace atrium::records

@@ -67,6 +67,12 @@ class RecordService {
   Result<boost::json::array> history(const EntityLayout& layout, std::string_view id);
   Result<boost::json::array> events(const AuditQuery& query);
 
+  // Other records that link to this one, as "entity.field" → how many; deletion is
+  // refused while any exist.
+  Result<std::vector<std::pair<std::string, std::int64_t>>> referrers(const EntityLayout& layout, std::string_view id);
+  // Deletes for good, with an audit entry: master data only after its approval.
+  Result<void> remove(const EntityLayout& layout, std::string_view id, const Actor& actor);
+
   Result<boost::json::object> set_archived(const EntityLayout& layout, std::string_view id, bool archived,
                                            const Actor& actor);
 

@@ -25,6 +25,7 @@ constexpr Expected kAllCodes[] = {
     {ErrorCode::unsupported_media_type, "UNSUPPORTED_MEDIA_TYPE", 415},
     {ErrorCode::validation_failed, "VALIDATION_FAILED", 422},
     {ErrorCode::conflict, "CONFLICT", 409},
+    {ErrorCode::referenced, "REFERENCED", 409},
     {ErrorCode::version_conflict, "VERSION_CONFLICT", 412},
     {ErrorCode::unauthenticated, "UNAUTHENTICATED", 401},
     {ErrorCode::invalid_credentials, "INVALID_CREDENTIALS", 401},
