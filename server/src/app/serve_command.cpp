@@ -71,7 +71,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   const access::Authenticator authenticator(sessions, access::AuthOptions{https});
   records::RecordService records(**database, **catalog, clock);
   records::add_metadata_routes(router, records, **database, authenticator);
-  records::add_record_routes(router, records, authenticator);
+  records::DeletionApprovals approvals(**database, records, clock);
+  records::add_record_routes(router, records, approvals, authenticator);
   records::add_openapi_route(router, records, {version, access::session_cookie_name(access::AuthOptions{https})});
   http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {
     return static_files.serve(request);
