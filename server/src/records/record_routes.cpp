@@ -195,6 +195,19 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
       });
     });
 
+    router.add(http::Method::post, base + "/bulk", [&records, &auth, layout](Request& request) {
+      return authenticated(auth, request, [&](const access::Principal& principal) {
+        const auto* items = request.json.is_object() ? request.json.as_object().if_contains("items") : nullptr;
+        if (!items || !items->is_array()) {
+          return Response::error(Error{ErrorCode::bad_request, "the body must be {\"items\": [...]}", {}},
+                                 request.request_id);
+        }
+        auto saved = records.bulk(*layout, items->as_array(), Actor{principal.user.id});
+        if (!saved) return Response::error(saved.error(), request.request_id);
+        return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(*saved)}}));
+      });
+    });
+
     router.add(http::Method::get, base + "/{id}", [&records, &auth, layout](Request& request) {
       return authenticated(auth, request, [&](const access::Principal&) {
         auto record = records.get(*layout, request.path_param("id"), split_list(request.query("fields").value_or("")));

@@ -167,79 +167,181 @@ Result<boost::json::object> RecordService::create(const EntityLayout& layout, co
                                                   const Actor& actor) {
   auto decoded = decode_input(layout, input, WriteMode::create);
   if (!decoded) return decoded.take_error();
+  Result<boost::json::object> created = boost::json::object{};
+  ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
+    created = create_in(connection, layout, *decoded, actor);
+    if (!created) return created.error();
+    return {};
+  }));
+  return created;
+}
+
+Result<boost::json::object> RecordService::create_in(storage::Connection& connection, const EntityLayout& layout,
+                                                     const DecodedInput& decoded, const Actor& actor) {
   const std::string id = new_id();
   const std::string now = to_iso8601(clock_.now());
   std::string columns = "id, owner_id, created_at, created_by_id, updated_at, updated_by_id, version";
   std::string marks = "?, ?, ?, ?, ?, ?, 1";
   storage::Params params{id, actor.user_id, now, actor.user_id, now, actor.user_id};
-  for (const auto& assignment : decoded->assignments) {
+  for (const auto& assignment : decoded.assignments) {
     columns += ", " + assignment.column;
     marks += ", ?";
     params.push_back(assignment.value);
   }
-  Result<boost::json::object> created = boost::json::object{};
-  ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
-    ATRIUM_TRY(check_against_database(connection, layout, catalog_, *decoded, id));
-    auto inserted =
-        connection.execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", layout.entity().table, columns, marks), params);
-    if (!inserted) return inserted.take_error();
-    created = read_one(connection, layout, id, {});
-    if (!created) return created.error();
-    return append_audit(connection, layout, AuditEntry{layout.entity().name, id, "create", actor.user_id, now}, nullptr,
-                        *created);
-  }));
+  ATRIUM_TRY(check_against_database(connection, layout, catalog_, decoded, id));
+  auto inserted =
+      connection.execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", layout.entity().table, columns, marks), params);
+  if (!inserted) return inserted.take_error();
+  auto created = read_one(connection, layout, id, {});
+  if (!created) return created;
+  ATRIUM_TRY(append_audit(connection, layout, AuditEntry{layout.entity().name, id, "create", actor.user_id, now},
+                          nullptr, *created));
   return created;
 }
 
-Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std::string_view id,
-                                                 const boost::json::object& input,
-                                                 std::optional<std::int64_t> expected_version, const Actor& actor) {
+namespace {
+Result<std::optional<std::int64_t>> version_in_body(const boost::json::object& input,
+                                                    std::optional<std::int64_t> expected_version) {
   if (const auto* version = input.if_contains("version"); version && !expected_version) {
     if (!version->is_int64()) {
       return Error{ErrorCode::validation_failed, "the version is not valid",
                    {{"version", "FIELD_INVALID_INTEGER", "the version you read, a whole number"}}};
     }
-    expected_version = version->as_int64();
+    return std::optional<std::int64_t>{version->as_int64()};
   }
+  return expected_version;
+}
+}  // namespace
+
+Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std::string_view id,
+                                                 const boost::json::object& input,
+                                                 std::optional<std::int64_t> expected_version, const Actor& actor) {
+  auto expected = version_in_body(input, expected_version);
+  if (!expected) return expected.take_error();
   auto decoded = decode_input(layout, input, WriteMode::patch);
   if (!decoded) return decoded.take_error();
   Result<boost::json::object> updated = boost::json::object{};
   ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
-    auto current = connection.query(fmt::format("SELECT version, archived_at FROM {} WHERE id = ?", layout.entity().table),
-                                    {id});
-    if (!current) return current.take_error();
-    if (current->empty()) return not_found(layout, id);
-    const auto version = current->rows[0][0].integer();
-    if (expected_version && *expected_version != version) {
-      return make_error(ErrorCode::version_conflict,
-                        fmt::format("the {} changed since you read it (version {}, now {})", layout.entity().label,
-                                    *expected_version, version));
-    }
-    if (!current->rows[0][1].is_null()) {
-      return make_error(ErrorCode::conflict, fmt::format("the {} is archived: restore it first", layout.entity().label));
-    }
-    ATRIUM_TRY(check_against_database(connection, layout, catalog_, *decoded, id));
-    auto before = read_one(connection, layout, id, {});
-    if (!before) return before.take_error();
-    const std::string now = to_iso8601(clock_.now());
-    std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
-    storage::Params params{now, actor.user_id};
-    for (const auto& assignment : decoded->assignments) {
-      sets += ", " + assignment.column + " = ?";
-      params.push_back(assignment.value);
-    }
-    params.emplace_back(std::string(id));
-    params.emplace_back(version);
-    auto changed = connection.execute(
-        fmt::format("UPDATE {} SET {} WHERE id = ? AND version = ?", layout.entity().table, sets), params);
-    if (!changed) return changed.take_error();
-    if (*changed != 1) return make_error(ErrorCode::version_conflict, "changed concurrently; read it again");
-    updated = read_one(connection, layout, id, {});
+    updated = patch_in(connection, layout, id, *decoded, *expected, actor);
     if (!updated) return updated.error();
-    return append_audit(connection, layout, AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now},
-                        &*before, *updated);
+    return {};
   }));
   return updated;
+}
+
+Result<boost::json::object> RecordService::patch_in(storage::Connection& connection, const EntityLayout& layout,
+                                                    std::string_view id, const DecodedInput& decoded,
+                                                    std::optional<std::int64_t> expected_version, const Actor& actor) {
+  auto current =
+      connection.query(fmt::format("SELECT version, archived_at FROM {} WHERE id = ?", layout.entity().table), {id});
+  if (!current) return current.take_error();
+  if (current->empty()) return not_found(layout, id);
+  const auto version = current->rows[0][0].integer();
+  if (expected_version && *expected_version != version) {
+    return make_error(ErrorCode::version_conflict,
+                      fmt::format("the {} changed since you read it (version {}, now {})", layout.entity().label,
+                                  *expected_version, version));
+  }
+  if (!current->rows[0][1].is_null()) {
+    return make_error(ErrorCode::conflict, fmt::format("the {} is archived: restore it first", layout.entity().label));
+  }
+  ATRIUM_TRY(check_against_database(connection, layout, catalog_, decoded, id));
+  auto before = read_one(connection, layout, id, {});
+  if (!before) return before;
+  const std::string now = to_iso8601(clock_.now());
+  std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
+  storage::Params params{now, actor.user_id};
+  for (const auto& assignment : decoded.assignments) {
+    sets += ", " + assignment.column + " = ?";
+    params.push_back(assignment.value);
+  }
+  params.emplace_back(std::string(id));
+  params.emplace_back(version);
+  auto changed = connection.execute(
+      fmt::format("UPDATE {} SET {} WHERE id = ? AND version = ?", layout.entity().table, sets), params);
+  if (!changed) return changed.take_error();
+  if (*changed != 1) return make_error(ErrorCode::version_conflict, "changed concurrently; read it again");
+  auto updated = read_one(connection, layout, id, {});
+  if (!updated) return updated;
+  ATRIUM_TRY(append_audit(connection, layout,
+                          AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now}, &*before,
+                          *updated));
+  return updated;
+}
+
+Result<boost::json::array> RecordService::bulk(const EntityLayout& layout, const boost::json::array& items,
+                                               const Actor& actor) {
+  Error failed{ErrorCode::validation_failed, "no item was saved: correct the items named and send them all again", {}};
+  if (items.empty() || items.size() > kMaxBulkItems) {
+    failed.fields.push_back({"items", "BULK_SIZE", fmt::format("1 to {} items", kMaxBulkItems)});
+    return failed;
+  }
+  // Everything that needs no database is checked before the transaction starts.
+  struct Operation {
+    bool create = true;
+    std::string id;
+    std::optional<std::int64_t> version;
+    DecodedInput input;
+  };
+  std::vector<Operation> operations(items.size());
+  auto fail_item = [&](std::size_t index, const Error& error) {
+    if (error.fields.empty()) {
+      failed.fields.push_back({fmt::format("items[{}]", index), std::string(error_code_name(error.code)), error.message});
+    }
+    for (const auto& field : error.fields) {
+      failed.fields.push_back({fmt::format("items[{}].{}", index, field.field), field.code, field.message});
+    }
+  };
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto* item = items[i].if_object();
+    const auto* op = item ? item->if_contains("op") : nullptr;
+    const auto* data = item ? item->if_contains("data") : nullptr;
+    if (!op || !op->is_string() || (op->as_string() != "create" && op->as_string() != "update") || !data ||
+        !data->is_object()) {
+      failed.fields.push_back({fmt::format("items[{}]", i), "BULK_ITEM_INVALID",
+                               R"({"op": "create"|"update", "id": (update), "version": (optional), "data": {…}})"});
+      continue;
+    }
+    Operation& operation = operations[i];
+    operation.create = op->as_string() == "create";
+    if (!operation.create) {
+      const auto* id = item->if_contains("id");
+      if (!id || !id->is_string()) {
+        failed.fields.push_back({fmt::format("items[{}].id", i), "FIELD_REQUIRED", "the id of the record to update"});
+        continue;
+      }
+      operation.id = std::string(id->as_string());
+      if (const auto* version = item->if_contains("version"); version && version->is_int64()) {
+        operation.version = version->as_int64();
+      }
+    }
+    auto decoded = decode_input(layout, data->as_object(), operation.create ? WriteMode::create : WriteMode::patch);
+    if (!decoded) {
+      fail_item(i, decoded.error());
+      continue;
+    }
+    operation.input = std::move(*decoded);
+  }
+  if (!failed.fields.empty()) return failed;
+
+  boost::json::array saved;
+  ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
+    for (std::size_t i = 0; i < operations.size(); ++i) {
+      const auto& operation = operations[i];
+      auto record = operation.create
+                        ? create_in(connection, layout, operation.input, actor)
+                        : patch_in(connection, layout, operation.id, operation.input, operation.version, actor);
+      if (!record) {
+        fail_item(i, record.error());
+      } else {
+        saved.emplace_back(std::move(*record));
+      }
+    }
+    // One failure undoes all: the transaction rolls back with the error.
+    if (!failed.fields.empty()) return failed;
+    return {};
+  }));
+  return saved;
 }
 
 Result<boost::json::array> RecordService::history(const EntityLayout& layout, std::string_view id) {

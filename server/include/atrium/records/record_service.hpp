@@ -44,6 +44,9 @@ struct ListPage {
 };
 
 inline constexpr std::size_t kMaxPageSize = 500;
+inline constexpr std::size_t kMaxBulkItems = 1000;
+
+struct DecodedInput;
 
 class RecordService {
  public:
@@ -63,6 +66,9 @@ class RecordService {
   Result<boost::json::object> create(const EntityLayout& layout, const boost::json::object& input, const Actor& actor);
   Result<boost::json::object> patch(const EntityLayout& layout, std::string_view id, const boost::json::object& input,
                                     std::optional<std::int64_t> expected_version, const Actor& actor);
+  // Up to kMaxBulkItems creates and updates in one transaction: all saved, or none and
+  // every failing item named (`items[3].email`).
+  Result<boost::json::array> bulk(const EntityLayout& layout, const boost::json::array& items, const Actor& actor);
   // The record's audit entries, oldest first (404 when the record does not exist).
   Result<boost::json::array> history(const EntityLayout& layout, std::string_view id);
   Result<boost::json::array> events(const AuditQuery& query);
@@ -77,6 +83,12 @@ class RecordService {
                                            const Actor& actor);
 
  private:
+  Result<boost::json::object> create_in(storage::Connection& connection, const EntityLayout& layout,
+                                        const DecodedInput& input, const Actor& actor);
+  Result<boost::json::object> patch_in(storage::Connection& connection, const EntityLayout& layout,
+                                       std::string_view id, const DecodedInput& input,
+                                       std::optional<std::int64_t> expected_version, const Actor& actor);
+
   storage::Database& database_;
   const metadata::Catalog& catalog_;
   const Clock& clock_;
