@@ -7,6 +7,7 @@
 
 #include "atrium/records/audit_trail.hpp"
 #include "atrium/records/entity_layout.hpp"
+#include "atrium/records/search_index.hpp"
 
 namespace atrium::app {
 
@@ -107,7 +108,7 @@ class Inserter {
     if (!done) return done.take_error();
     if (*done == 0) return {};  // there from an interrupted run, entry included
     // Demo rows enter the audit trail like typed-in ones, so verification holds for them.
-    boost::json::object after;
+    boost::json::object after{{"id", id}};
     std::size_t next = 6;
     for (std::size_t i = 0; i < fields_.size(); ++i) {
       const auto* field = layout_.find_field(fields_[i]);
@@ -115,9 +116,9 @@ class Inserter {
       after[field->api_name] = field->type->to_json(columns, *field->field);
       next += field->columns.size();
     }
-    return records::append_audit(connection, layout_, records::AuditEntry{layout_.entity().name, id, "create", owner,
-                                                                          kCreatedAt},
-                                 nullptr, after);
+    ATRIUM_TRY(records::append_audit(
+        connection, layout_, records::AuditEntry{layout_.entity().name, id, "create", owner, kCreatedAt}, nullptr, after));
+    return records::index_record(connection, layout_, after);
   }
 
  private:

@@ -1,7 +1,8 @@
 #include "atrium/records/openapi.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+
+#include <boost/json/serialize.hpp>
 
 #include "openapi_schemas.hpp"
 
@@ -40,10 +41,14 @@ constexpr ErrorAnswer kErrorAnswers[] = {
      "The request cannot be used: a parameter, the JSON or the request line is malformed (BAD_REQUEST, "
      "MALFORMED_JSON); `fields` names the parameter."},
     {"401", "Unauthenticated", "No live session (UNAUTHENTICATED), or wrong credentials (INVALID_CREDENTIALS)."},
-    {"403", "Forbidden", "The X-CSRF-Token header is missing or wrong (CSRF_FAILED), or a right is missing (FORBIDDEN)."},
+    {"403", "Forbidden",
+     "The X-CSRF-Token header is missing or wrong (CSRF_FAILED), or a right is missing (FORBIDDEN)."},
     {"404", "NotFound", "No such record or route (NOT_FOUND)."},
-    {"409", "Conflict", "The record's state forbids the change, e.g. it is archived (CONFLICT)."},
-    {"412", "VersionConflict", "The record changed since it was read: If-Match or `version` is stale (VERSION_CONFLICT)."},
+    {"409", "Conflict",
+     "The record's state forbids it: it is archived, the approval is decided (CONFLICT), or other records refer "
+     "to it (REFERENCED, `fields` names them)."},
+    {"412", "VersionConflict",
+     "The record changed since it was read: If-Match or `version` is stale (VERSION_CONFLICT)."},
     {"413", "PayloadTooLarge", "The body is larger than the server accepts (PAYLOAD_TOO_LARGE)."},
     {"415", "UnsupportedMediaType", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)."},
     {"422", "ValidationFailed", "Fields are missing or not valid; `fields` lists every one (VALIDATION_FAILED)."},
@@ -53,7 +58,9 @@ json::object component_ref(std::string_view section, std::string_view name) {
   return {{"$ref", fmt::format("#/components/{}/{}", section, name)}};
 }
 
-json::object json_content(json::value schema) { return {{"application/json", {{"schema", std::move(schema)}}}}; }
+json::object json_content(json::value schema) {
+  return {{"application/json", {{"schema", std::move(schema)}}}};
+}
 
 json::object operation(std::string id, std::string summary, std::string_view tag) {
   return {{"operationId", std::move(id)}, {"summary", std::move(summary)}, {"tags", json::array{tag}}};
@@ -75,7 +82,16 @@ void set_security(json::object& op, bool unsafe) {
   op["security"] = json::array{std::move(requirement)};
 }
 
-void set_public(json::object& op) { op["security"] = json::array{}; }
+void set_public(json::object& op) {
+  op["security"] = json::array{};
+}
+
+// `{"data": [items]}`: the answer of short lists that need no cursor.
+json::object data_of(const std::string& item_ref) {
+  return {{"type", "object"},
+          {"required", json::array{"data"}},
+          {"properties", {{"data", {{"type", "array"}, {"items", {{"$ref", item_ref}}}}}}}};
+}
 
 json::object record_answer(std::string_view description, const std::string& schema) {
   return {{"description", description},
@@ -108,11 +124,14 @@ bool has_related_list(const metadata::EntityDefinition& owner, const metadata::E
 
 json::object sort_parameter(const metadata::EntityDefinition& entity, const metadata::Catalog& catalog) {
   std::string names;
-  for (const auto& name : openapi::sortable_fields(entity, catalog)) names += (names.empty() ? "`" : ", `") + name + "`";
+  for (const auto& name : openapi::sortable_fields(entity, catalog))
+    names += (names.empty() ? "`" : ", `") + name + "`";
   return {{"name", "sort"},
           {"in", "query"},
-          {"description", "Up to 4 fields, comma-separated, `-` before a field for descending; default `-created_at`. "
-                          "Sortable: " + names + "."},
+          {"description",
+           "Up to 4 fields, comma-separated, `-` before a field for descending; default `-created_at`. "
+           "Sortable: " +
+               names + "."},
           {"schema", {{"type", "string"}}}};
 }
 
@@ -128,8 +147,8 @@ json::object fields_parameter(const metadata::EntityDefinition& entity, const me
 }
 
 json::array list_parameters(const metadata::EntityDefinition& entity, const metadata::Catalog& catalog) {
-  return {component_ref("parameters", "Filter"), sort_parameter(entity, catalog),
-          component_ref("parameters", "Limit"),  component_ref("parameters", "Cursor"),
+  return {component_ref("parameters", "Filter"),  sort_parameter(entity, catalog),
+          component_ref("parameters", "Limit"),   component_ref("parameters", "Cursor"),
           fields_parameter(entity, catalog),      component_ref("parameters", "Count"),
           component_ref("parameters", "Archived")};
 }
@@ -139,8 +158,9 @@ json::object list_operation(std::string id, std::string summary, const metadata:
   json::object op = operation(std::move(id), std::move(summary), tag);
   op["parameters"] = list_parameters(listed, catalog);
   op["responses"] = {
-      {"200", {{"description", "A page of " + listed.label_plural + ", newest first unless sorted."},
-               {"content", json_content(json::object{{"$ref", schema_ref(pascal_case(listed.name) + "Page")}})}}}};
+      {"200",
+       {{"description", "A page of " + listed.label_plural + ", newest first unless sorted."},
+        {"content", json_content(json::object{{"$ref", schema_ref(pascal_case(listed.name) + "Page")}})}}}};
   set_security(op, false);
   return op;
 }
@@ -156,7 +176,8 @@ void add_entity_paths(json::object& paths, const metadata::EntityDefinition& ent
   add_errors(list, {"400", "401"});
   collection["get"] = std::move(list);
   json::object create = operation("create" + type, "Create a record of " + entity.label_plural, tag);
-  create["requestBody"] = {{"required", true}, {"content", json_content(json::object{{"$ref", schema_ref(type + "Input")}})}};
+  create["requestBody"] = {{"required", true},
+                           {"content", json_content(json::object{{"$ref", schema_ref(type + "Input")}})}};
   json::object created = record_answer("The new record, with its id and version 1.", type);
   created["headers"].as_object()["Location"] = {{"description", "The record's URL."}, {"schema", {{"type", "string"}}}};
   create["responses"] = {{"201", std::move(created)}};
@@ -174,19 +195,37 @@ void add_entity_paths(json::object& paths, const metadata::EntityDefinition& ent
   set_security(read, false);
   item["get"] = std::move(read);
   json::object update = operation("update" + type, "Change a record of " + entity.label_plural, tag);
-  update["description"] = "Send If-Match with the ETag you read (or `version` in the body) so that a change made "
-                          "meanwhile is refused with 412 instead of overwritten.";
+  update["description"] =
+      "Send If-Match with the ETag you read (or `version` in the body) so that a change made "
+      "meanwhile is refused with 412 instead of overwritten.";
   update["parameters"] = json::array{component_ref("parameters", "IfMatch")};
-  update["requestBody"] = {{"required", true}, {"content", json_content(json::object{{"$ref", schema_ref(type + "Patch")}})}};
+  update["requestBody"] = {{"required", true},
+                           {"content", json_content(json::object{{"$ref", schema_ref(type + "Patch")}})}};
   update["responses"] = {{"200", record_answer("The changed record.", type)}};
   add_errors(update, {"400", "401", "403", "404", "409", "412", "413", "415", "422"});
   set_security(update, true);
   item["patch"] = std::move(update);
+  json::object remove = operation("delete" + type, "Delete a record of " + entity.label_plural, tag);
+  if (entity.master_data) {
+    remove["description"] =
+        "Master data is not deleted at once: the request becomes an approval that another administrator decides.";
+    json::object pending = record_answer("The pending approval (the same one when asked again).", "Approval");
+    pending["headers"].as_object()["Location"] = {{"description", "The approval's URL."},
+                                                  {"schema", {{"type", "string"}}}};
+    remove["responses"] = {{"202", std::move(pending)}};
+  } else {
+    remove["description"] = "Deletes the record for good; archive it to keep it.";
+    remove["responses"] = {{"204", {{"description", "Deleted."}}}};
+  }
+  add_errors(remove, {"400", "401", "403", "404", "409"});
+  set_security(remove, true);
+  item["delete"] = std::move(remove);
   paths[base + "/{id}"] = std::move(item);
 
   for (const bool archive : {true, false}) {
     const std::string verb = archive ? "archive" : "restore";
-    json::object op = operation(verb + type, (archive ? "Archive" : "Restore") + std::string(" a record of ") + entity.label_plural, tag);
+    json::object op = operation(
+        verb + type, (archive ? "Archive" : "Restore") + std::string(" a record of ") + entity.label_plural, tag);
     op["description"] = archive ? "Archived records leave lists (see `archived`) and refuse changes until restored."
                                 : "Makes an archived record active again.";
     op["responses"] = {{"200", record_answer("The record.", type)}};
@@ -195,9 +234,18 @@ void add_entity_paths(json::object& paths, const metadata::EntityDefinition& ent
     paths[base + "/{id}/" + verb] = {{"parameters", id_parameter}, {"post", std::move(op)}};
   }
 
+  json::object history =
+      operation("get" + type + "History", "Read the change history of a record of " + entity.label_plural, tag);
+  history["responses"] = {
+      {"200",
+       {{"description", "Every change, oldest first."}, {"content", json_content(data_of(schema_ref("AuditEntry")))}}}};
+  add_errors(history, {"400", "401", "404"});
+  set_security(history, false);
+  paths[base + "/{id}/history"] = {{"parameters", id_parameter}, {"get", std::move(history)}};
+
   for (const auto& related : catalog.entities()) {
     if (!has_related_list(entity, related, catalog)) continue;
-    json::object op = list_operation("list" + type + pascal_case(related.plural),
+    json::object op = list_operation("list" + pascal_case(related.plural) + "Of" + type,
                                      "List the " + related.label_plural + " of a record of " + entity.label_plural,
                                      related, catalog, tag);
     add_errors(op, {"400", "401", "404"});
@@ -209,8 +257,9 @@ void add_platform_paths(json::object& paths) {
   json::object health = operation("getHealth", "Check the server and its database", "Platform");
   health["responses"] = {
       {"200", {{"description", "Serving."}, {"content", json_content(json::object{{"$ref", schema_ref("Health")}})}}},
-      {"503", {{"description", "The database cannot be reached."},
-               {"content", json_content(json::object{{"$ref", schema_ref("Health")}})}}}};
+      {"503",
+       {{"description", "The database cannot be reached."},
+        {"content", json_content(json::object{{"$ref", schema_ref("Health")}})}}}};
   add_errors(health, {"400"});
   set_public(health);
   paths["/healthz"] = {{"get", std::move(health)}};
@@ -224,8 +273,9 @@ void add_platform_paths(json::object& paths) {
   paths["/metrics"] = {{"get", std::move(metrics)}};
 
   json::object instance = operation("getInstance", "Read the installation's public facts", "Platform");
-  instance["responses"] = {
-      {"200", {{"description", "Name and version."}, {"content", json_content(json::object{{"$ref", schema_ref("Instance")}})}}}};
+  instance["responses"] = {{"200",
+                            {{"description", "Name and version."},
+                             {"content", json_content(json::object{{"$ref", schema_ref("Instance")}})}}}};
   add_errors(instance, {"400", "404"});
   set_public(instance);
   paths["/api/v1/instance"] = {{"get", std::move(instance)}};
@@ -244,18 +294,20 @@ void add_platform_paths(json::object& paths) {
   login["responses"] = {
       {"200",
        {{"description", "Signed in: the session cookie is set; send csrf_token as X-CSRF-Token from now on."},
-        {"headers", {{"Set-Cookie", {{"description", "The session cookie (HttpOnly, SameSite=Lax)."},
-                                     {"schema", {{"type", "string"}}}}}}},
+        {"headers",
+         {{"Set-Cookie",
+           {{"description", "The session cookie (HttpOnly, SameSite=Lax)."}, {"schema", {{"type", "string"}}}}}}},
         {"content", json_content(json::object{{"$ref", schema_ref("Session")}})}}}};
   add_errors(login, {"400", "401", "413", "415", "422"});
   set_public(login);
   paths["/api/v1/auth/login"] = {{"post", std::move(login)}};
 
   json::object logout = operation("logout", "Sign out", "Authentication");
-  logout["responses"] = {{"204",
-                          {{"description", "Signed out: the session ended and the cookie is cleared."},
-                           {"headers", {{"Set-Cookie", {{"description", "Expires the session cookie."},
-                                                        {"schema", {{"type", "string"}}}}}}}}}};
+  logout["responses"] = {
+      {"204",
+       {{"description", "Signed out: the session ended and the cookie is cleared."},
+        {"headers",
+         {{"Set-Cookie", {{"description", "Expires the session cookie."}, {"schema", {{"type", "string"}}}}}}}}}};
   add_errors(logout, {"401", "403"});
   set_security(logout, true);
   paths["/api/v1/auth/logout"] = {{"post", std::move(logout)}};
@@ -263,7 +315,8 @@ void add_platform_paths(json::object& paths) {
   json::object me = operation("getCurrentSession", "Read the signed-in user and CSRF token", "Authentication");
   me["description"] = "For a reloaded web app: who is signed in and the token for unsafe requests.";
   me["responses"] = {
-      {"200", {{"description", "The session."}, {"content", json_content(json::object{{"$ref", schema_ref("Session")}})}}}};
+      {"200",
+       {{"description", "The session."}, {"content", json_content(json::object{{"$ref", schema_ref("Session")}})}}}};
   add_errors(me, {"401"});
   set_security(me, false);
   paths["/api/v1/auth/me"] = {{"get", std::move(me)}};
@@ -271,26 +324,93 @@ void add_platform_paths(json::object& paths) {
   json::object metadata = operation("getMetadata", "Read the entities, fields and picklists", "Metadata");
   metadata["description"] = "Everything the web app renders from, with the caller's rights per entity.";
   metadata["responses"] = {
-      {"200", {{"description", "The catalog."}, {"content", json_content(json::object{{"$ref", schema_ref("Metadata")}})}}}};
+      {"200",
+       {{"description", "The catalog."}, {"content", json_content(json::object{{"$ref", schema_ref("Metadata")}})}}}};
   add_errors(metadata, {"401"});
   set_security(metadata, false);
   paths["/api/v1/metadata"] = {{"get", std::move(metadata)}};
 
   json::object document = operation("getOpenApiDocument", "Read this OpenAPI document", "Metadata");
   document["description"] = "Generated from the catalog, so custom fields appear as soon as they exist.";
-  document["parameters"] = json::array{json::object{
-      {"name", "If-None-Match"},
-      {"in", "header"},
-      {"description", "The ETag of a copy you hold; 304 while it is current."},
-      {"schema", {{"type", "string"}}}}};
+  document["parameters"] =
+      json::array{json::object{{"name", "If-None-Match"},
+                               {"in", "header"},
+                               {"description", "The ETag of a copy you hold; 304 while it is current."},
+                               {"schema", {{"type", "string"}}}}};
   document["responses"] = {
-      {"200", {{"description", "The OpenAPI 3.1 document."},
-               {"headers", {{"ETag", {{"description", "Changes whenever the document does."}, {"schema", {{"type", "string"}}}}}}},
-               {"content", json_content(json::object{{"type", "object"}})}}},
+      {"200",
+       {{"description", "The OpenAPI 3.1 document."},
+        {"headers",
+         {{"ETag", {{"description", "Changes whenever the document does."}, {"schema", {{"type", "string"}}}}}}},
+        {"content", json_content(json::object{{"type", "object"}})}}},
       {"304", {{"description", "The copy named by If-None-Match is current."}}}};
   add_errors(document, {"400"});
   set_public(document);
   paths["/api/v1/openapi.json"] = {{"get", std::move(document)}};
+}
+
+// Deletion approvals and the audit log (record_routes.cpp).
+void add_approval_and_audit_paths(json::object& paths) {
+  json::object list = operation("listApprovals", "List approvals", "Approvals");
+  list["parameters"] = json::array{json::object{
+      {"name", "status"},
+      {"in", "query"},
+      {"description", "Which approvals; at most 500, oldest request first."},
+      {"schema",
+       {{"type", "string"}, {"enum", json::array{"pending", "approved", "rejected"}}, {"default", "pending"}}}}};
+  list["responses"] = {
+      {"200", {{"description", "The approvals."}, {"content", json_content(data_of(schema_ref("Approval")))}}}};
+  add_errors(list, {"400", "401"});
+  set_security(list, false);
+  paths["/api/v1/approvals"] = {{"get", std::move(list)}};
+
+  const json::array id_parameter{component_ref("parameters", "RecordId")};
+  json::object read = operation("getApproval", "Read an approval", "Approvals");
+  read["responses"] = {{"200", record_answer("The approval.", "Approval")}};
+  add_errors(read, {"400", "401", "404"});
+  set_security(read, false);
+  paths["/api/v1/approvals/{id}"] = {{"parameters", id_parameter}, {"get", std::move(read)}};
+
+  for (const bool approve : {true, false}) {
+    const std::string verb = approve ? "approve" : "reject";
+    json::object op =
+        operation(verb + "Approval", approve ? "Approve a pending request" : "Reject a pending request", "Approvals");
+    op["description"] = approve ? "An administrator other than the requester decides; approved, the deletion happens "
+                                  "if nothing refers to the record by then."
+                                : "An administrator other than the requester decides; rejected, the record stays.";
+    op["requestBody"] = {
+        {"required", false},
+        {"content",
+         json_content(json::object{
+             {"type", "object"},
+             {"properties", {{"remarks", {{"type", "string"}, {"maxLength", 2000}, {"description", "Why."}}}}}})}};
+    op["responses"] = {{"200", record_answer("The decided approval.", "Approval")}};
+    add_errors(op, {"400", "401", "403", "404", "409", "413", "415", "422"});
+    set_security(op, true);
+    paths["/api/v1/approvals/{id}/" + verb] = {{"parameters", id_parameter}, {"post", std::move(op)}};
+  }
+
+  auto query = [](std::string_view name, std::string_view description, json::object schema) {
+    return json::object{{"name", name}, {"in", "query"}, {"description", description}, {"schema", std::move(schema)}};
+  };
+  json::object audit = operation("listAuditEvents", "Read the audit log of every change", "Audit");
+  audit["parameters"] =
+      json::array{query("entity", "Only changes of this entity (its name).", {{"type", "string"}}),
+                  query("user_id", "Only changes by this user.", {{"type", "string"}}),
+                  query("since", "From this instant (inclusive).", {{"type", "string"}, {"format", "date-time"}}),
+                  query("until", "Before this instant.", {{"type", "string"}, {"format", "date-time"}}),
+                  query("after", "Entries after this sequence number: the next_after of the page before.",
+                        {{"type", "integer"}, {"minimum", 0}, {"default", 0}}),
+                  query("limit", "Entries per page.",
+                        {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxPageSize}, {"default", 100}})};
+  json::object page = data_of(schema_ref("AuditEntry"));
+  page["properties"].as_object()["next_after"] = {
+      {"type", json::array{"integer", "null"}},
+      {"description", "Pass as `after` for the entries that follow; null when the page is empty."}};
+  audit["responses"] = {{"200", {{"description", "Entries by sequence."}, {"content", json_content(std::move(page))}}}};
+  add_errors(audit, {"400", "401"});
+  set_security(audit, false);
+  paths["/api/v1/audit"] = {{"get", std::move(audit)}};
 }
 
 json::object components(const metadata::Catalog& catalog, const OpenApiOptions& options) {
@@ -301,37 +421,57 @@ json::object components(const metadata::Catalog& catalog, const OpenApiOptions& 
   }
   json::object parameters{
       {"RecordId",
-       {{"name", "id"}, {"in", "path"}, {"required", true}, {"description", "The record's id."},
+       {{"name", "id"},
+        {"in", "path"},
+        {"required", true},
+        {"description", "The record's id."},
         {"schema", {{"type", "string"}, {"pattern", "^[0-9A-Za-z_-]{1,64}$"}}}}},
       {"Filter",
-       {{"name", "filter"}, {"in", "query"}, {"description", kFilterDescription},
+       {{"name", "filter"},
+        {"in", "query"},
+        {"description", kFilterDescription},
         {"schema", {{"type", "string"}, {"maxLength", 4096}}}}},
       {"Limit",
-       {{"name", "limit"}, {"in", "query"}, {"description", "Records per page."},
+       {{"name", "limit"},
+        {"in", "query"},
+        {"description", "Records per page."},
         {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxPageSize}, {"default", 50}}}}},
       {"Cursor",
-       {{"name", "cursor"}, {"in", "query"}, {"description", "The next_cursor of the page before; same filter and sort."},
+       {{"name", "cursor"},
+        {"in", "query"},
+        {"description", "The next_cursor of the page before; same filter and sort."},
         {"schema", {{"type", "string"}}}}},
       {"Count",
-       {{"name", "count"}, {"in", "query"}, {"description", "Also count every matching record (`total`)."},
+       {{"name", "count"},
+        {"in", "query"},
+        {"description", "Also count every matching record (`total`)."},
         {"schema", {{"type", "boolean"}, {"default", false}}}}},
       {"Archived",
-       {{"name", "archived"}, {"in", "query"},
+       {{"name", "archived"},
+        {"in", "query"},
         {"description", "Archived records too (`include`) or only them (`only`); left out: active records only."},
         {"schema", {{"type", "string"}, {"enum", json::array{"include", "only"}}}}}},
       {"IfMatch",
-       {{"name", "If-Match"}, {"in", "header"}, {"description", "The ETag you read, e.g. `\"3\"`."},
+       {{"name", "If-Match"},
+        {"in", "header"},
+        {"description", "The ETag you read, e.g. `\"3\"`."},
         {"schema", {{"type", "string"}}}}}};
   json::object security{
       {"sessionCookie",
-       {{"type", "apiKey"}, {"in", "cookie"}, {"name", options.session_cookie},
+       {{"type", "apiKey"},
+        {"in", "cookie"},
+        {"name", options.session_cookie},
         {"description", "The session POST /api/v1/auth/login starts."}}},
       {"csrfToken",
-       {{"type", "apiKey"}, {"in", "header"}, {"name", "X-CSRF-Token"},
-        {"description", "The session's csrf_token (from login or /api/v1/auth/me); required with the cookie on every "
-                        "unsafe method."}}},
+       {{"type", "apiKey"},
+        {"in", "header"},
+        {"name", "X-CSRF-Token"},
+        {"description",
+         "The session's csrf_token (from login or /api/v1/auth/me); required with the cookie on every "
+         "unsafe method."}}},
       {"bearerToken",
-       {{"type", "http"}, {"scheme", "bearer"},
+       {{"type", "http"},
+        {"scheme", "bearer"},
         {"description", "API tokens: planned, not issued yet. Bearer requests will need no CSRF token."}}}};
   json::object headers{{"ETag",
                         {{"description", "The record's version in quotes, e.g. `\"3\"`: send it back as If-Match."},
@@ -381,9 +521,12 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   json::array tags{
       json::object{{"name", "Platform"}, {"description", "Health, metrics, public facts and live events."}},
       json::object{{"name", "Authentication"}, {"description", "Sessions: sign in, sign out, who am I."}},
-      json::object{{"name", "Metadata"}, {"description", "The catalog of entities and this document."}}};
+      json::object{{"name", "Metadata"}, {"description", "The catalog of entities and this document."}},
+      json::object{{"name", "Approvals"}, {"description", "Requests another administrator decides."}},
+      json::object{{"name", "Audit"}, {"description", "The hash-chained log of every change."}}};
   json::object paths;
   add_platform_paths(paths);
+  add_approval_and_audit_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},
                     {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,

@@ -72,7 +72,9 @@ std::string decimal_pattern(int scale, Shape shape) {
   return "^" + sign + "[0-9]+(\\.[0-9]{1," + std::to_string(scale) + "})?$";
 }
 
-json::object ref(std::string_view name) { return {{"$ref", schema_ref(name)}}; }
+json::object schema_ref_object(std::string_view name) {
+  return {{"$ref", schema_ref(name)}};
+}
 
 // `null` allowed as well: a type list in OpenAPI 3.1, and null among enum values.
 json::object nullable(json::object schema) {
@@ -137,10 +139,12 @@ json::object value_schema(const metadata::FieldDefinition& field, Shape shape) {
     std::string description = "A decimal as a string, at most " + std::to_string(field.scale) + " places";
     if (field.minimum) description += "; at least " + *field.minimum;
     if (field.maximum) description += "; at most " + *field.maximum;
-    return {{"type", "string"}, {"format", "decimal"}, {"pattern", decimal_pattern(field.scale, shape)},
+    return {{"type", "string"},
+            {"format", "decimal"},
+            {"pattern", decimal_pattern(field.scale, shape)},
             {"description", description + "."}};
   }
-  if (type == "money") return ref("Money");
+  if (type == "money") return schema_ref_object("Money");
   if (type == "boolean") return {{"type", "boolean"}};
   if (type == "date") return {{"type", "string"}, {"format", "date"}};
   if (type == "datetime") return {{"type", "string"}, {"format", "date-time"}};
@@ -158,28 +162,30 @@ json::object value_schema(const metadata::FieldDefinition& field, Shape shape) {
     return schema;
   }
   if (type == "link") return {{"type", "string"}, {"pattern", kIdPattern}, {"x-entity", field.link_entity}};
-  if (type == "address") return ref("Address");
+  if (type == "address") return schema_ref_object("Address");
   if (type == "json") return {};
   // A type registered later without a schema here: still listed, with any value.
   return {{"description", "A value of the field type " + type + "."}};
 }
 
-std::string field_description(const metadata::FieldDefinition& field) {
+std::string field_description(const metadata::FieldDefinition& field, const metadata::Catalog& catalog) {
   std::string text = field.description;
   auto add = [&](std::string_view sentence) { text += (text.empty() ? "" : " ") + std::string(sentence); };
-  if (field.type == "link") add("The id of a record of " + field.link_entity + ".");
-  if (field.type == "link_multiple") add("The ids of records of " + field.link_entity + ".");
+  if (const auto* target = field.link_entity.empty() ? nullptr : catalog.find(field.link_entity)) {
+    add((field.type == "link" ? "The id of a record of " : "Ids of records of ") + target->label_plural + " (/api/v1/" +
+        target->plural + ").");
+  }
   if (field.unique) add("Unique among records of this kind.");
   return text;
 }
 
-json::object field_schema(const metadata::FieldDefinition& field, Shape shape) {
+json::object field_schema(const metadata::FieldDefinition& field, const metadata::Catalog& catalog, Shape shape) {
   json::object schema = value_schema(field, shape);
   const bool always_array = field.type == "multi_enum" || field.type == "link_multiple";
   // Optional values read as null and are cleared by sending null; lists read as [].
   if (!field.required && !(always_array && shape == Shape::read)) schema = nullable(std::move(schema));
   annotate(schema, "title", json::string(field.label));
-  if (auto text = field_description(field); !text.empty()) {
+  if (auto text = field_description(field, catalog); !text.empty()) {
     if (const auto* own = schema.if_contains("description")) text = std::string(own->as_string()) + " " + text;
     schema["description"] = text;
   }
@@ -200,7 +206,7 @@ json::object entity_schema(const metadata::EntityDefinition& entity, const metad
     properties[standard.name] = std::move(schema);
   }
   for (const auto& field : entity.fields) {
-    properties[catalog.type_of(field).api_name(field)] = field_schema(field, Shape::read);
+    properties[catalog.type_of(field).api_name(field)] = field_schema(field, catalog, Shape::read);
   }
   return {{"type", "object"},
           {"title", entity.label},
@@ -217,7 +223,7 @@ json::object input_schema(const metadata::EntityDefinition& entity, const metada
   for (const auto& field : entity.fields) {
     if (field.read_only) continue;
     const std::string name = catalog.type_of(field).api_name(field);
-    properties[name] = field_schema(field, Shape::input);
+    properties[name] = field_schema(field, catalog, Shape::input);
     if (!patch && field.required && field.default_value.is_null()) required.emplace_back(name);
   }
   std::string description;
@@ -242,10 +248,12 @@ json::object page_schema(const metadata::EntityDefinition& entity) {
           {"description", "One page of " + entity.label_plural + "."},
           {"required", json::array{"data", "next_cursor"}},
           {"properties",
-           {{"data", {{"type", "array"}, {"items", ref(pascal_case(entity.name))}}},
+           {{"data", {{"type", "array"}, {"items", schema_ref_object(pascal_case(entity.name))}}},
             {"next_cursor",
-             {{"type", json::array{"string", "null"}}, {"description", "Pass as `cursor` for the next page; null on the last."}}},
-            {"total", {{"type", "integer"}, {"minimum", 0}, {"description", "Every matching record; only with count=true."}}}}}};
+             {{"type", json::array{"string", "null"}},
+              {"description", "Pass as `cursor` for the next page; null on the last."}}},
+            {"total",
+             {{"type", "integer"}, {"minimum", 0}, {"description", "Every matching record; only with count=true."}}}}}};
 }
 
 json::object error_schema() {
@@ -265,7 +273,8 @@ json::object error_schema() {
        {{"code", {{"type", "string"}, {"enum", std::move(codes)}, {"description", "Stable: clients match on it."}}},
         {"message", {{"type", "string"}, {"description", "For people; may change."}}},
         {"fields", {{"type", "array"}, {"items", std::move(field_error)}}},
-        {"request_id", {{"type", "string"}, {"description", "Also in the X-Request-Id header and the server's log."}}}}}};
+        {"request_id",
+         {{"type", "string"}, {"description", "Also in the X-Request-Id header and the server's log."}}}}}};
   return {{"type", "object"},
           {"description", "Every error answer has this shape; the HTTP status follows from the code."},
           {"required", json::array{"error"}},
@@ -273,17 +282,21 @@ json::object error_schema() {
 }
 
 json::object money_schema() {
-  return {{"type", "object"},
-          {"description", "An exact amount and its ISO 4217 currency. Answers show at least the currency's minor unit."},
-          {"required", json::array{"amount", "currency"}},
-          {"additionalProperties", false},
-          {"properties",
-           {{"amount", {{"type", "string"}, {"pattern", decimal_pattern(4, Shape::input)}, {"examples", json::array{"1234.50"}}}},
-            {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}, {"examples", json::array{"EUR"}}}}}}};
+  return {
+      {"type", "object"},
+      {"description", "An exact amount and its ISO 4217 currency. Answers show at least the currency's minor unit."},
+      {"required", json::array{"amount", "currency"}},
+      {"additionalProperties", false},
+      {"properties",
+       {{"amount",
+         {{"type", "string"}, {"pattern", decimal_pattern(4, Shape::input)}, {"examples", json::array{"1234.50"}}}},
+        {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}, {"examples", json::array{"EUR"}}}}}}};
 }
 
 json::object address_schema() {
-  auto part = [](std::size_t length) { return json::object{{"type", json::array{"string", "null"}}, {"maxLength", length}}; };
+  auto part = [](std::size_t length) {
+    return json::object{{"type", json::array{"string", "null"}}, {"maxLength", length}};
+  };
   json::object country{{"type", json::array{"string", "null"}},
                        {"pattern", "^[A-Za-z]{2}$"},
                        {"description", "ISO 3166 alpha-2; answers are upper case."}};
@@ -298,7 +311,9 @@ json::object address_schema() {
             {"country", std::move(country)}}}};
 }
 
-json::object string_property() { return {{"type", "string"}}; }
+json::object string_property() {
+  return {{"type", "string"}};
+}
 
 // The shapes of the platform's own routes.
 void add_platform_schemas(json::object& schemas) {
@@ -325,13 +340,49 @@ void add_platform_schemas(json::object& schemas) {
       {"type", "object"},
       {"required", json::array{"user", "csrf_token"}},
       {"properties",
-       {{"user", ref("User")},
+       {{"user", schema_ref_object("User")},
         {"csrf_token", {{"type", "string"}, {"description", "Send it as X-CSRF-Token with every unsafe request."}}}}}};
-  schemas["Login"] = {{"type", "object"},
-                      {"required", json::array{"username", "password"}},
+  schemas["Login"] = {
+      {"type", "object"},
+      {"required", json::array{"username", "password"}},
+      {"properties",
+       {{"username", {{"type", "string"}, {"minLength", 1}, {"maxLength", 1024}}},
+        {"password", {{"type", "string"}, {"minLength", 1}, {"maxLength", 1024}, {"format", "password"}}}}}};
+  auto nullable_text = [] { return json::object{{"type", json::array{"string", "null"}}}; };
+  schemas["Approval"] = {
+      {"type", "object"},
+      {"description", "A request that another administrator decides, e.g. deleting master data."},
+      {"required", json::array{"id", "kind", "entity", "record_id", "status", "requested_at", "version"}},
+      {"properties",
+       {{"id", string_property()},
+        {"kind", {{"type", "string"}, {"examples", json::array{"delete"}}}},
+        {"entity", string_property()},
+        {"record_id", string_property()},
+        {"status", {{"type", "string"}, {"enum", json::array{"pending", "approved", "rejected"}}}},
+        {"requested_by_id", nullable_text()},
+        {"requested_at", {{"type", "string"}, {"format", "date-time"}}},
+        {"decided_by_id", nullable_text()},
+        {"decided_at", {{"type", json::array{"string", "null"}}, {"format", "date-time"}}},
+        {"remarks", nullable_text()},
+        {"version", {{"type", "integer"}, {"minimum", 1}}}}}};
+  json::object change{{"type", "object"},
+                      {"required", json::array{"field", "old", "new"}},
                       {"properties",
-                       {{"username", {{"type", "string"}, {"minLength", 1}, {"maxLength", 1024}}},
-                        {"password", {{"type", "string"}, {"minLength", 1}, {"maxLength", 1024}, {"format", "password"}}}}}};
+                       {{"field", string_property()},
+                        {"old", {{"description", "The value before, as the API writes it."}}},
+                        {"new", {{"description", "The value after."}}}}}};
+  schemas["AuditEntry"] = {
+      {"type", "object"},
+      {"description", "One change of one record, in the hash-chained audit trail."},
+      {"required", json::array{"sequence", "entity", "record_id", "action", "user_id", "at", "changes"}},
+      {"properties",
+       {{"sequence", {{"type", "integer"}}},
+        {"entity", string_property()},
+        {"record_id", string_property()},
+        {"action", {{"type", "string"}, {"examples", json::array{"create", "update", "archive", "restore", "delete"}}}},
+        {"user_id", nullable_text()},
+        {"at", {{"type", "string"}, {"format", "date-time"}}},
+        {"changes", {{"type", "array"}, {"items", std::move(change)}}}}}};
   json::object key_label{{"type", "object"},
                          {"required", json::array{"key", "label"}},
                          {"properties", {{"key", string_property()}, {"label", string_property()}}}};
@@ -390,7 +441,9 @@ std::string pascal_case(std::string_view snake) {
   return out;
 }
 
-std::string schema_ref(std::string_view name) { return "#/components/schemas/" + std::string(name); }
+std::string schema_ref(std::string_view name) {
+  return "#/components/schemas/" + std::string(name);
+}
 
 std::vector<std::string> selectable_fields(const metadata::EntityDefinition& entity, const metadata::Catalog& catalog) {
   // The standard names RecordService::list accepts in a selection.

@@ -3,6 +3,10 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "atrium/records/search_index.hpp"
+
 namespace atrium::records {
 
 namespace {
@@ -99,6 +103,38 @@ Response authenticated(const access::Authenticator& authenticator, Request& requ
 
 void add_record_routes(http::Router& router, RecordService& records, DeletionApprovals& approvals,
                        const access::Authenticator& authenticator) {
+  router.add(http::Method::get, "/api/v1/search", [&records, &authenticator](Request& request) {
+    return authenticated(authenticator, request, [&](const access::Principal&) {
+      SearchQuery query;
+      query.text = request.query("q").value_or("");
+      const auto wanted = split_list(request.query("entities").value_or(""));
+      for (const auto& entity : records.catalog().entities()) {
+        if (wanted.empty() || std::find(wanted.begin(), wanted.end(), entity.plural) != wanted.end()) {
+          query.entities.push_back(records.by_plural(entity.plural));
+        }
+      }
+      for (const auto& name : wanted) {
+        if (!records.by_plural(name)) {
+          return Response::error(Error{ErrorCode::bad_request, "the entities are not valid",
+                                       {{"entities", "UNKNOWN_ENTITY", fmt::format("no entity '{}'", name)}}},
+                                 request.request_id);
+        }
+      }
+      if (auto limit = request.query("limit")) {
+        const long parsed = std::strtol(limit->c_str(), nullptr, 10);
+        if (parsed < 1 || parsed > 100) {
+          return Response::error(Error{ErrorCode::bad_request, "the limit is not valid",
+                                       {{"limit", "LIMIT_INVALID", "1 to 100"}}},
+                                 request.request_id);
+        }
+        query.limit = static_cast<std::size_t>(parsed);
+      }
+      auto hits = records.search(query);
+      if (!hits) return Response::error(hits.error(), request.request_id);
+      return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(*hits)}}));
+    });
+  });
+
   router.add(http::Method::get, "/api/v1/approvals", [&approvals, &authenticator](Request& request) {
     return authenticated(authenticator, request, [&](const access::Principal&) {
       auto list = approvals.list(request.query("status").value_or("pending"));

@@ -4,6 +4,7 @@
 
 #include "atrium/core/id.hpp"
 #include "atrium/records/audit_trail.hpp"
+#include "atrium/records/search_index.hpp"
 #include "atrium/records/filter.hpp"
 #include "query_compiler.hpp"
 #include "record_codec.hpp"
@@ -196,6 +197,7 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
   if (!created) return created;
   ATRIUM_TRY(append_audit(connection, layout, AuditEntry{layout.entity().name, id, "create", actor.user_id, now},
                           nullptr, *created));
+  ATRIUM_TRY(index_record(connection, layout, *created));
   return created;
 }
 
@@ -266,6 +268,7 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
   ATRIUM_TRY(append_audit(connection, layout,
                           AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now}, &*before,
                           *updated));
+  ATRIUM_TRY(index_record(connection, layout, *updated));
   return updated;
 }
 
@@ -357,6 +360,10 @@ Result<boost::json::array> RecordService::history(const EntityLayout& layout, st
   return entries;
 }
 
+Result<boost::json::array> RecordService::search(const SearchQuery& query) {
+  return records::search(database_, query);
+}
+
 Result<boost::json::array> RecordService::events(const AuditQuery& query) {
   Result<boost::json::array> entries = boost::json::array{};
   ATRIUM_TRY(database_.read([&](storage::Connection& connection) -> Result<void> {
@@ -422,6 +429,7 @@ Result<void> RecordService::remove(const EntityLayout& layout, std::string_view 
       }
       return deleted.take_error();
     }
+    ATRIUM_TRY(unindex_record(connection, layout, id));
     return append_audit(connection, layout,
                         AuditEntry{layout.entity().name, std::string(id), "delete", actor.user_id,
                                    to_iso8601(clock_.now())},
@@ -446,6 +454,8 @@ Result<boost::json::object> RecordService::set_archived(const EntityLayout& layo
     if (!record) return record.error();
     // Archiving what is archived already changes nothing and records nothing.
     if (*changed == 0) return {};
+    // Archived records are hidden from search as from lists.
+    ATRIUM_TRY(archived ? unindex_record(connection, layout, id) : index_record(connection, layout, *record));
     return append_audit(connection, layout,
                         AuditEntry{layout.entity().name, std::string(id), archived ? "archive" : "restore",
                                    actor.user_id, now},

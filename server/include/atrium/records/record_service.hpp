@@ -14,6 +14,7 @@
 #include "atrium/metadata/catalog.hpp"
 #include "atrium/records/audit_trail.hpp"
 #include "atrium/records/entity_layout.hpp"
+#include "atrium/records/search_index.hpp"
 #include "atrium/storage/database.hpp"
 
 namespace atrium::records {
@@ -72,6 +73,7 @@ class RecordService {
   // The record's audit entries, oldest first (404 when the record does not exist).
   Result<boost::json::array> history(const EntityLayout& layout, std::string_view id);
   Result<boost::json::array> events(const AuditQuery& query);
+  Result<boost::json::array> search(const SearchQuery& query);
 
   // Other records that link to this one, as "entity.field" → how many; deletion is
   // refused while any exist.

@@ -122,7 +122,11 @@ Result<std::vector<std::string>> SqliteDatabase::table_names() {
   std::vector<std::string> names;
   ATRIUM_TRY(read([&](Connection& connection) -> Result<void> {
     return connection.each(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        // Virtual tables (full-text indexes) and their shadow tables are derived data,
+        // rebuilt from their content tables; they are not part of a backup.
+        "SELECT name FROM sqlite_schema AS s WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND NOT EXISTS (SELECT 1 FROM sqlite_schema AS v "
+        "WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND s.name LIKE v.name || '\\_%' ESCAPE '\\') "
         "ORDER BY name",
         {}, [&](const Row& row) {
           names.push_back(row[0].text());

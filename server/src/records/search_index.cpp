@@ -1,0 +1,218 @@
+#include "atrium/records/search_index.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "atrium/core/text_fold.hpp"
+
+namespace atrium::records {
+
+namespace {
+
+// Word characters: ASCII letters and digits, and every byte of a multi-byte UTF-8
+// character (letters of other scripts). Everything else separates words.
+bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+std::string text_of(const boost::json::value& value) {
+  if (value.is_string()) return std::string(value.as_string());
+  if (value.is_object()) {
+    std::string joined;
+    for (const auto& [key, part] : value.as_object()) {
+      if (part.is_string()) joined += (joined.empty() ? "" : " ") + std::string(part.as_string());
+    }
+    return joined;
+  }
+  if (value.is_array()) {
+    std::string joined;
+    for (const auto& item : value.as_array()) {
+      if (item.is_string()) joined += (joined.empty() ? "" : " ") + std::string(item.as_string());
+    }
+    return joined;
+  }
+  return {};
+}
+
+void escape_into(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+}
+
+// Moves a byte offset back to the start of a UTF-8 character.
+std::size_t character_start(std::string_view text, std::size_t offset) {
+  while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0U) == 0x80U) --offset;
+  return offset;
+}
+
+}  // namespace
+
+bool is_searchable(const EntityLayout& layout) {
+  return std::any_of(layout.fields().begin(), layout.fields().end(), [](const auto& f) { return f.field->searchable; });
+}
+
+std::vector<std::string> search_terms(std::string_view text) {
+  const std::string folded = fold_text(text.substr(0, 200));
+  std::vector<std::string> terms;
+  std::string current;
+  for (char c : folded) {
+    if (word_byte(static_cast<unsigned char>(c))) {
+      current += c;
+    } else if (!current.empty()) {
+      terms.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) terms.push_back(std::move(current));
+  if (terms.size() > 8) terms.resize(8);
+  return terms;
+}
+
+std::string highlight(std::string_view text, const std::vector<std::string>& terms, std::size_t window) {
+  // Words are found in the original text and compared folded, so "Köln" matches "kol".
+  struct Word {
+    std::size_t begin;
+    std::size_t end;
+    bool hit;
+  };
+  std::vector<Word> words;
+  std::size_t first_hit = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!word_byte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && word_byte(static_cast<unsigned char>(text[end]))) ++end;
+    const std::string folded = fold_text(text.substr(i, end - i));
+    const bool hit = std::any_of(terms.begin(), terms.end(), [&](const auto& term) { return folded.starts_with(term); });
+    if (hit && first_hit == std::string_view::npos) first_hit = i;
+    words.push_back({i, end, hit});
+    i = end;
+  }
+  std::size_t from = 0;
+  if (first_hit != std::string_view::npos && first_hit > window / 3) from = character_start(text, first_hit - window / 3);
+  std::size_t to = std::min(text.size(), from + window);
+  to = character_start(text, to);
+  if (to < from) to = from;
+  std::string out = from > 0 ? "…" : "";
+  std::size_t at = from;
+  for (const auto& word : words) {
+    if (word.end <= from || word.begin >= to || !word.hit) continue;
+    const std::size_t begin = std::max(word.begin, from);
+    escape_into(out, text.substr(at, begin - at));
+    out += "<mark>";
+    escape_into(out, text.substr(begin, std::min(word.end, to) - begin));
+    out += "</mark>";
+    at = std::min(word.end, to);
+  }
+  escape_into(out, text.substr(at, to - at));
+  if (to < text.size()) out += "…";
+  return out;
+}
+
+Result<void> index_record(storage::Connection& connection, const EntityLayout& layout,
+                          const boost::json::object& record) {
+  if (!is_searchable(layout)) return {};
+  const std::string id(record.at("id").as_string());
+  std::string title;
+  if (const auto* value = record.if_contains(layout.find_field(layout.entity().title_field)->api_name)) {
+    title = text_of(*value);
+  }
+  std::string body;
+  for (const auto& field : layout.fields()) {
+    if (!field.field->searchable) continue;
+    const auto* value = record.if_contains(field.api_name);
+    if (!value) continue;
+    const std::string text = text_of(*value);
+    if (!text.empty()) body += (body.empty() ? "" : " · ") + text;
+  }
+  ATRIUM_TRY(unindex_record(connection, layout, id));
+  if (body.empty() && title.empty()) return {};
+  auto inserted = connection.execute(
+      "INSERT INTO search_documents (entity, record_id, title, body, folded) VALUES (?, ?, ?, ?, ?)",
+      {layout.entity().name, id, title, body, fold_text(title + " " + body)});
+  if (!inserted) return inserted.take_error();
+  return {};
+}
+
+Result<void> unindex_record(storage::Connection& connection, const EntityLayout& layout, std::string_view id) {
+  auto deleted = connection.execute("DELETE FROM search_documents WHERE entity = ? AND record_id = ?",
+                                    {layout.entity().name, id});
+  if (!deleted) return deleted.take_error();
+  return {};
+}
+
+Result<boost::json::array> search(storage::Database& database, const SearchQuery& query) {
+  const auto terms = search_terms(query.text);
+  std::size_t letters = 0;
+  for (const auto& term : terms) letters += term.size();
+  if (terms.empty() || letters < 2) {
+    return Error{ErrorCode::bad_request, "the search is too short",
+                 {{"q", "SEARCH_TOO_SHORT", "at least two letters or digits"}}};
+  }
+  struct Hit {
+    std::string entity;
+    std::string id;
+    std::string title;
+    std::string body;
+    double score;
+  };
+  std::vector<Hit> hits;
+  ATRIUM_TRY(database.snapshot([&](storage::Connection& connection) -> Result<void> {
+    const bool sqlite = connection.dialect() == storage::Dialect::sqlite;
+    // Terms hold only word characters, so quoting them is all the escaping needed.
+    std::string match;
+    for (const auto& term : terms) {
+      match += sqlite ? fmt::format("{}\"{}\"*", match.empty() ? "" : " ", term)
+                      : fmt::format("{}{}:*", match.empty() ? "" : " & ", term);
+    }
+    // Each entity through its own table, so what a list may not show, search does not
+    // find either: the access predicates of lists join here.
+    for (const EntityLayout* layout : query.entities) {
+      if (!is_searchable(*layout)) continue;
+      const std::string sql =
+          sqlite ? fmt::format("SELECT d.record_id, d.title, d.body, -bm25(search_fts) AS score FROM search_fts "
+                               "JOIN search_documents AS d ON d.rowid = search_fts.rowid "
+                               "JOIN {} AS t ON t.id = d.record_id "
+                               "WHERE search_fts MATCH ? AND d.entity = ? AND t.archived_at IS NULL "
+                               "ORDER BY score DESC LIMIT {}",
+                               layout->entity().table, query.limit)
+                 : fmt::format("SELECT d.record_id, d.title, d.body, "
+                               "ts_rank(to_tsvector('simple', d.folded), to_tsquery('simple', ?))::float8 AS score "
+                               "FROM search_documents AS d JOIN {} AS t ON t.id = d.record_id "
+                               "WHERE to_tsvector('simple', d.folded) @@ to_tsquery('simple', ?) AND d.entity = ? "
+                               "AND t.archived_at IS NULL ORDER BY score DESC LIMIT {}",
+                               layout->entity().table, query.limit);
+      storage::Params params = sqlite ? storage::Params{match, layout->entity().name}
+                                      : storage::Params{match, match, layout->entity().name};
+      ATRIUM_TRY(connection.each(sql, params, [&](const storage::Row& row) {
+        hits.push_back({layout->entity().plural, row[0].text(), row[1].text(), row[2].text(),
+                        row[3].is_real() ? row[3].real() : 0.0});
+        return true;
+      }));
+    }
+    return {};
+  }));
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
+  if (hits.size() > query.limit) hits.resize(query.limit);
+  boost::json::array data;
+  for (const auto& hit : hits) {
+    data.push_back({{"entity", hit.entity},
+                    {"id", hit.id},
+                    {"title", hit.title},
+                    {"title_highlighted", highlight(hit.title, terms)},
+                    {"snippet", highlight(hit.body, terms)},
+                    {"score", hit.score}});
+  }
+  return data;
+}
+
+}  // namespace atrium::records
