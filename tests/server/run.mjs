@@ -182,6 +182,40 @@ await report.check('HTTPS with --tls-cert/--tls-key, and the session cookie turn
   });
 });
 
+// --- numbering ---------------------------------------------------------------------------
+
+async function concurrentNumbers(url) {
+  await withServer(url, [], async (server) => {
+    const base = `http://127.0.0.1:${server.port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'demo', password: 'atrium-demo-2026' }),
+    });
+    const cookie = login.headers.get('set-cookie').split(';')[0];
+    const { csrf_token: csrf } = await login.json();
+    const create = (n) => fetch(`${base}/api/v1/accounts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
+      body: JSON.stringify({ name: `Concurrent ${n}` }),
+    }).then(async (response) => ({ status: response.status, body: await response.json() }));
+    const results = await Promise.all(Array.from({ length: 40 }, (_, n) => create(n)));
+    const failed = results.filter((r) => r.status !== 201);
+    assert(failed.length === 0, `creates failed: ${JSON.stringify(failed[0])}`);
+    const counters = results.map((r) => Number(r.body.code.split('-').pop())).sort((a, b) => a - b);
+    assert(counters.every((value, index) => value === index + 1), `not 1..40 without gaps: ${counters}`);
+  });
+}
+
+await report.check('numbers from a series are unique and gap-free under concurrent creates (SQLite)', async () => {
+  await concurrentNumbers(sqliteUrl());
+});
+
+if (pgDir) {
+  await report.check('numbers from a series are unique and gap-free under concurrent creates (PostgreSQL)', async () => {
+    await concurrentNumbers(postgresUrl());
+  });
+}
+
 // --- configuration -------------------------------------------------------------------
 
 await report.check('the port comes from ATRIUM_PORT, a config file beats it, a flag beats both', async () => {

@@ -305,6 +305,13 @@ class Session final : public SessionBase {
       subscription_ = 0;
     }
     beast::error_code ignored;
+    if (waiting_for_request_) {
+      // A read is pending and nothing was answered: closing the socket ends the read
+      // (its handler sees the error); starting another read now would be a second one.
+      lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+      lowest().socket().close(ignored);
+      return;
+    }
     if constexpr (kTls) {
       lowest().expires_after(std::chrono::seconds(2));
       stream_.async_shutdown([self = shared()](beast::error_code) {

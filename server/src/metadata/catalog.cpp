@@ -64,6 +64,11 @@ Result<void> check_entity(const EntityDefinition& entity, const std::set<std::st
   if (entity.numbering) {
     const auto* target = entity.field(entity.numbering->field);
     if (!target || target->type != "text") return invalid(entity, "numbering writes into a text field");
+    const auto& pattern = entity.numbering->pattern;
+    const auto counter = pattern.find("{#");
+    if (counter == std::string::npos || pattern.find("{#", counter + 1) != std::string::npos) {
+      return invalid(entity, "a numbering pattern has exactly one {###} counter");
+    }
   }
   return {};
 }

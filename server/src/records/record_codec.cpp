@@ -77,7 +77,9 @@ Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json:
         const auto& values = std::get<std::vector<storage::Value>>(converted);  // checked at start
         for (std::size_t i = 0; i < values.size(); ++i) decoded.assignments.push_back({field.columns[i].name, values[i]});
         decoded.touched.push_back(&field);
-      } else if (field.field->required) {
+      } else if (field.field->required && !(layout.entity().numbering &&
+                                            layout.entity().numbering->field == field.field->name)) {
+        // A numbered field may be left out: the series fills it.
         invalid.fields.push_back({field.api_name, "FIELD_REQUIRED", "required"});
       }
     }

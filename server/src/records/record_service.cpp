@@ -4,6 +4,7 @@
 
 #include "atrium/core/id.hpp"
 #include "atrium/records/audit_trail.hpp"
+#include "atrium/records/numbering.hpp"
 #include "atrium/records/search_index.hpp"
 #include "atrium/records/filter.hpp"
 #include "query_compiler.hpp"
@@ -180,7 +181,8 @@ Result<boost::json::object> RecordService::create(const EntityLayout& layout, co
 Result<boost::json::object> RecordService::create_in(storage::Connection& connection, const EntityLayout& layout,
                                                      const DecodedInput& decoded, const Actor& actor) {
   const std::string id = new_id();
-  const std::string now = to_iso8601(clock_.now());
+  const auto when = clock_.now();
+  const std::string now = to_iso8601(when);
   std::string columns = "id, owner_id, created_at, created_by_id, updated_at, updated_by_id, version";
   std::string marks = "?, ?, ?, ?, ?, ?, 1";
   storage::Params params{id, actor.user_id, now, actor.user_id, now, actor.user_id};
@@ -190,6 +192,19 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
     params.push_back(assignment.value);
   }
   ATRIUM_TRY(check_against_database(connection, layout, catalog_, decoded, id));
+  // A numbered field left empty gets the series' next number, in this transaction.
+  if (const auto& numbering = layout.entity().numbering) {
+    const std::string column = layout.find_field(numbering->field)->columns[0].name;
+    const bool given = std::any_of(decoded.assignments.begin(), decoded.assignments.end(),
+                                   [&](const auto& a) { return a.column == column && !a.value.is_null(); });
+    if (!given) {
+      auto number = next_number(connection, layout.entity().name, numbering->pattern, when);
+      if (!number) return number.take_error();
+      columns += ", " + column;
+      marks += ", ?";
+      params.emplace_back(*number);
+    }
+  }
   auto inserted =
       connection.execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", layout.entity().table, columns, marks), params);
   if (!inserted) return inserted.take_error();
