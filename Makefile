@@ -16,6 +16,7 @@ bench:
 	scripts/bootstrap bench
 	scripts/build release --benchmarks
 	ATRIUM_BIN=build/atrium MICROBENCH_BIN=build/server/bench/atrium_microbench bench/run
+	ATRIUM_BIN=build/atrium bench/records
 
 fuzz:
 	scripts/bootstrap test

@@ -104,6 +104,9 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
   auto records = load_demo_records(database, **catalog, size, ids, demo_user_id);
   if (!records) return records.take_error();
   report.rows += *records;
+  // Fresh statistics let the query planner walk the sort index for selective pages
+  // instead of sorting every match (SQLite has none until ANALYZE runs).
+  ATRIUM_TRY(database.transact([](storage::Connection& connection) { return connection.execute_script("ANALYZE"); }));
   ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
     auto done = connection.execute("UPDATE instance SET demo_loaded_at = ? WHERE id = 1", {utc_now_iso8601()});
     if (!done) return done.take_error();

@@ -118,7 +118,7 @@ class Inserter {
     }
     ATRIUM_TRY(records::append_audit(
         connection, layout_, records::AuditEntry{layout_.entity().name, id, "create", owner, kCreatedAt}, nullptr, after));
-    return records::index_record(connection, layout_, after);
+    return records::index_record(connection, layout_, after, records::IndexMode::new_record);
   }
 
  private:

@@ -18,6 +18,12 @@ Result<void> prepare_schema(storage::Database& database) {
   if (!catalog) return catalog.take_error();
   auto synced = metadata::sync_schema(database, **catalog);
   if (!synced) return synced.take_error();
+  // Refreshes the planner's statistics where they went stale; bounded so start stays fast.
+  if (database.dialect() == storage::Dialect::sqlite) {
+    ATRIUM_TRY(database.transact([](storage::Connection& connection) {
+      return connection.execute_script("PRAGMA analysis_limit = 1000; PRAGMA optimize");
+    }));
+  }
   return {};
 }
 

@@ -48,10 +48,22 @@ struct HttpServer::Impl {
         dispatcher(request_dispatcher),
         events(event_hub),
         threads(options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency())),
-        io(threads),
+        contexts(make_contexts(threads)),
+        io(*contexts.front()),
         acceptor(io),
         signals(io, SIGINT, SIGTERM),
-        drain_timer(io) {}
+        drain_timer(io) {
+    for (auto& context : contexts) guards.emplace_back(net::make_work_guard(*context));
+  }
+
+  // One io_context per thread, each running alone: a connection lives on one thread from
+  // accept to close, so no strand is needed and no completion wakes another thread.
+  static std::vector<std::unique_ptr<net::io_context>> make_contexts(int count) {
+    std::vector<std::unique_ptr<net::io_context>> made;
+    for (int i = 0; i < count; ++i) made.push_back(std::make_unique<net::io_context>(1));
+    return made;
+  }
+  net::io_context& next_context() { return *contexts[next_context_index++ % contexts.size()]; }
 
   void accept_next();
   void begin_shutdown();
@@ -61,7 +73,10 @@ struct HttpServer::Impl {
   const Dispatcher& dispatcher;
   EventHub& events;
   int threads;
-  net::io_context io;
+  std::vector<std::unique_ptr<net::io_context>> contexts;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+  std::size_t next_context_index = 0;
+  net::io_context& io;  // the first: acceptor, signals and the drain timer live there
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::steady_timer drain_timer;
@@ -355,7 +370,7 @@ class Session final : public SessionBase {
 }  // namespace
 
 void HttpServer::Impl::accept_next() {
-  acceptor.async_accept(net::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+  acceptor.async_accept(next_context(), [this](beast::error_code ec, tcp::socket socket) {
     if (stopping) return;
     if (ec) {
       log::warn("accept failed: {}", ec.message());
@@ -396,6 +411,8 @@ void HttpServer::Impl::begin_shutdown() {
   beast::error_code ignored;
   acceptor.close(ignored);
   signals.cancel(ignored);
+  // Without their guards the threads return once their connections are gone.
+  guards.clear();
   std::vector<std::shared_ptr<SessionBase>> open;
   {
     std::lock_guard lock(sessions_mutex);
@@ -410,7 +427,7 @@ void HttpServer::Impl::begin_shutdown() {
   drain_timer.async_wait([this](beast::error_code ec) {
     if (!ec) {
       log::warn("drain time over: stopping with connections open");
-      io.stop();
+      for (auto& context : contexts) context->stop();
     }
   });
 }
@@ -461,7 +478,9 @@ void HttpServer::run() {
   });
   impl_->accept_next();
   std::vector<std::thread> workers;
-  for (int i = 1; i < impl_->threads; ++i) workers.emplace_back([this] { impl_->io.run(); });
+  for (std::size_t i = 1; i < impl_->contexts.size(); ++i) {
+    workers.emplace_back([this, i] { impl_->contexts[i]->run(); });
+  }
   impl_->io.run();
   for (auto& worker : workers) worker.join();
 }

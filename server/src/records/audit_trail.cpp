@@ -60,11 +60,15 @@ Result<void> append_audit(storage::Connection& connection, const EntityLayout& l
   // Even a write that changed nothing gets its entry: one entry per version is what lets
   // verification see a deleted last entry.
 
-  auto previous = connection.query(
-      "SELECT hash FROM audit_log WHERE entity = ? AND record_id = ? ORDER BY sequence DESC LIMIT 1",
-      {entry.entity, entry.record_id});
-  if (!previous) return previous.take_error();
-  const std::string previous_hash = previous->empty() ? kGenesis : previous->rows[0][0].text();
+  // A create is a record's first entry (its id is new): no previous entry to look up.
+  std::string previous_hash = kGenesis;
+  if (entry.action != "create") {
+    auto previous = connection.query(
+        "SELECT hash FROM audit_log WHERE entity = ? AND record_id = ? ORDER BY sequence DESC LIMIT 1",
+        {entry.entity, entry.record_id});
+    if (!previous) return previous.take_error();
+    if (!previous->empty()) previous_hash = previous->rows[0][0].text();
+  }
   const std::string changes_text = boost::json::serialize(changes);
   auto inserted = connection.execute(
       "INSERT INTO audit_log (entity, record_id, action, user_id, at, changes, previous_hash, hash) "

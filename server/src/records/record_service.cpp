@@ -212,7 +212,7 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
   if (!created) return created;
   ATRIUM_TRY(append_audit(connection, layout, AuditEntry{layout.entity().name, id, "create", actor.user_id, now},
                           nullptr, *created));
-  ATRIUM_TRY(index_record(connection, layout, *created));
+  ATRIUM_TRY(index_record(connection, layout, *created, IndexMode::new_record));
   return created;
 }
 

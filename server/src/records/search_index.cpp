@@ -119,7 +119,7 @@ std::string highlight(std::string_view text, const std::vector<std::string>& ter
 }
 
 Result<void> index_record(storage::Connection& connection, const EntityLayout& layout,
-                          const boost::json::object& record) {
+                          const boost::json::object& record, IndexMode mode) {
   if (!is_searchable(layout)) return {};
   const std::string id(record.at("id").as_string());
   std::string title;
@@ -134,7 +134,7 @@ Result<void> index_record(storage::Connection& connection, const EntityLayout& l
     const std::string text = text_of(*value);
     if (!text.empty()) body += (body.empty() ? "" : " · ") + text;
   }
-  ATRIUM_TRY(unindex_record(connection, layout, id));
+  if (mode == IndexMode::replace) ATRIUM_TRY(unindex_record(connection, layout, id));
   if (body.empty() && title.empty()) return {};
   auto inserted = connection.execute(
       "INSERT INTO search_documents (entity, record_id, title, body, folded) VALUES (?, ?, ?, ?, ?)",

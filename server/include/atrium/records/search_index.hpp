@@ -14,7 +14,9 @@ namespace atrium::records {
 
 // Puts a record's current JSON into the index (replacing what was there), or takes it
 // out; part of the writing transaction.
-Result<void> index_record(storage::Connection& connection, const EntityLayout& layout, const boost::json::object& record);
+enum class IndexMode { replace, new_record };
+Result<void> index_record(storage::Connection& connection, const EntityLayout& layout, const boost::json::object& record,
+                          IndexMode mode = IndexMode::replace);
 Result<void> unindex_record(storage::Connection& connection, const EntityLayout& layout, std::string_view id);
 bool is_searchable(const EntityLayout& layout);
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <map>
+#include <memory>
 #include <regex>
 
 namespace atrium::metadata::field_types {
@@ -11,6 +13,21 @@ namespace {
 // 128-bit intermediates so 64-bit overflow is detected, not suffered.
 __extension__ using Int128 = __int128;
 __extension__ using UInt128 = unsigned __int128;
+// Compiling a std::regex costs far more than matching with it: each thread keeps the
+// patterns it has compiled (nullptr for one that does not compile).
+const std::regex* compiled_pattern(const std::string& pattern) {
+  thread_local std::map<std::string, std::unique_ptr<std::regex>> cache;
+  auto found = cache.find(pattern);
+  if (found == cache.end()) {
+    std::unique_ptr<std::regex> compiled;
+    try {
+      compiled = std::make_unique<std::regex>(pattern, std::regex::ECMAScript);
+    } catch (const std::regex_error&) {
+    }
+    found = cache.emplace(pattern, std::move(compiled)).first;
+  }
+  return found->second.get();
+}
 }  // namespace
 
 std::optional<std::int64_t> parse_scaled(std::string_view text, int scale) {
@@ -109,12 +126,10 @@ Columns TextLikeType::from_json(const boost::json::value& input, const FieldDefi
   if (utf8_length(text) > limit) return problem("FIELD_TOO_LONG", fmt::format("at most {} characters", limit));
   if (auto wrong = check(text)) return *wrong;
   if (field.pattern) {
-    try {
-      if (!std::regex_match(text, std::regex(*field.pattern, std::regex::ECMAScript))) {
-        return problem("FIELD_PATTERN_MISMATCH", fmt::format("must match {}", *field.pattern));
-      }
-    } catch (const std::regex_error&) {
-      return problem("FIELD_PATTERN_MISMATCH", "the field's pattern is not valid");
+    const std::regex* compiled = compiled_pattern(*field.pattern);
+    if (!compiled) return problem("FIELD_PATTERN_MISMATCH", "the field's pattern is not valid");
+    if (!std::regex_match(text, *compiled)) {
+      return problem("FIELD_PATTERN_MISMATCH", fmt::format("must match {}", *field.pattern));
     }
   }
   return std::vector<storage::Value>{storage::Value(normalise(std::move(text)))};
