@@ -39,6 +39,35 @@ async function openLogin(page, path = '/login') {
   return response;
 }
 
+/** Signs in as the demo user and waits for the frame. */
+async function signIn(page) {
+  await openLogin(page);
+  await page.getByLabel(/^Username/).fill('demo');
+  await page.getByLabel(/^Password/).fill('atrium-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+}
+
+/** Picks an option of a labelled select (Mantine renders its options in a listbox). */
+async function choose(page, label, option) {
+  await page.getByRole('textbox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+/** The values of one column of the records table, by its header text. */
+async function columnValues(page, header) {
+  const table = page.getByRole('table', { name: 'Accounts' });
+  const headers = await table.locator('thead th').allInnerTexts();
+  const index = headers.findIndex((text) => text.trim() === header);
+  check(index >= 0, `no column "${header}" in ${headers.join(', ')}`);
+  return table.locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts();
+}
+
 function isLoginCall(request) {
   return new URL(request.url()).pathname === '/api/v1/auth/login' && request.method() === 'POST';
 }
@@ -132,7 +161,7 @@ const cases = [
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((url) => url.pathname === '/');
       await page.getByRole('heading', { name: 'Welcome' }).waitFor();
-      check(await page.getByRole('searchbox', { name: 'Search' }).isVisible(), 'no search box in the frame');
+      check(await page.getByRole('combobox', { name: 'Search' }).isVisible(), 'no search box in the frame');
       const cookies = await context.cookies();
       const session = cookies.find((cookie) => cookie.name === 'atrium_session');
       check(session !== undefined, 'no session cookie');
@@ -185,6 +214,145 @@ const cases = [
       }
       // The app itself then takes over and, without a session, asks to sign in.
       await page.waitForURL((url) => url.pathname === '/login');
+    },
+  },
+  {
+    name: 'accounts open from the navigation, sort by name and filter by area',
+    async run({ page, screenshot }) {
+      await signIn(page);
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Accounts' }).click();
+      await page.waitForURL((url) => url.pathname === '/accounts');
+      await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+      await page.getByRole('table', { name: 'Accounts' }).waitFor();
+      await page.getByText(/^\d+ accounts$/).waitFor();
+
+      await page.getByRole('button', { name: /^Sort by Name/ }).click();
+      await page.locator('th[aria-sort="ascending"]', { hasText: 'Name' }).waitFor();
+      await page.waitForURL((url) => url.searchParams.get('sort') === 'name');
+      const names = (await columnValues(page, 'Name')).map((name) => name.trim());
+      check(names.length >= 2, 'the sorted list has fewer than two rows');
+      const sorted = [...names].sort((left, right) => left.localeCompare(right, undefined, { sensitivity: 'base' }));
+      check(names.slice(0, 5).join('|') === sorted.slice(0, 5).join('|'), `not sorted by name: ${names.slice(0, 5).join(', ')}`);
+
+      await page.getByRole('button', { name: 'Filters' }).click();
+      await page.getByRole('button', { name: 'Add condition' }).click();
+      await choose(page, 'Condition 1 field', 'Area');
+      await choose(page, 'Condition 1 operator', 'is');
+      await choose(page, 'Condition 1 value', 'North');
+      const [listCall] = await Promise.all([
+        page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/accounts'
+          && (new URL(response.url()).searchParams.get('filter') ?? '').includes('area eq "north"')),
+        page.getByRole('button', { name: 'Apply filters' }).click(),
+      ]);
+      check(listCall.status() === 200, `the filtered list answered ${listCall.status()}`);
+      check((await page.getByTestId('filter-dsl').innerText()) === 'area eq "north"', 'the filter text is not area eq "north"');
+      await page.getByText(/^\d+ accounts?$/).waitFor();
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('table[aria-label="Accounts"] tbody tr')];
+        return rows.length > 0;
+      });
+      const areas = await columnValues(page, 'Area');
+      check(areas.length > 0 && areas.every((area) => area.trim() === 'North'), `rows outside North: ${areas.join(', ')}`);
+      await screenshot('accounts-filtered');
+
+      await page.getByRole('table', { name: 'Accounts' }).locator('tbody tr').first().getByRole('link').first().click();
+      await page.waitForURL((url) => /^\/accounts\/[^/]+$/.test(url.pathname));
+      await page.getByRole('tab', { name: 'Details' }).waitFor();
+      await page.getByRole('region', { name: 'Classification' }).getByText('North').waitFor();
+      await screenshot('account-record');
+    },
+  },
+  {
+    name: 'editing a record shows the e-mail field error, then saves and shows the change in History',
+    async run({ page, screenshot }) {
+      await signIn(page);
+      await page.goto(`${baseUrl}/accounts?sort=name`, { waitUntil: 'domcontentloaded' });
+      await page.getByRole('table', { name: 'Accounts' }).locator('tbody tr').first().getByRole('link').first().click();
+      await page.waitForURL((url) => /^\/accounts\/[^/]+$/.test(url.pathname));
+      await page.getByRole('button', { name: 'Edit' }).click();
+      const email = page.getByRole('textbox', { name: 'E-mail', exact: true });
+      await email.fill('not-an-address');
+      const [rejected] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'PATCH'),
+        page.getByRole('button', { name: 'Save' }).click(),
+      ]);
+      check(rejected.status() === 422, `the invalid e-mail answered ${rejected.status()}`);
+      await page.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
+      check((await email.getAttribute('aria-invalid')) === 'true', 'the e-mail field is not marked invalid');
+      const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+      const message = describedBy === '' ? '' : await page.locator(`[id="${describedBy.split(' ').find((id) => id.endsWith('error')) ?? describedBy}"]`).innerText();
+      check(/e-mail/i.test(message), `the e-mail field shows "${message}"`);
+      await screenshot('account-edit-error');
+
+      const address = `e2e-${Date.now()}@example.com`;
+      await email.fill(address);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      await page.getByRole('link', { name: address }).waitFor();
+
+      await page.getByRole('tab', { name: 'History' }).click();
+      await page.getByRole('cell', { name: address }).first().waitFor();
+      await screenshot('account-history');
+    },
+  },
+  {
+    name: 'a new account without a code gets a number and is found with Ctrl+K',
+    async run({ page, screenshot }) {
+      await signIn(page);
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Accounts' }).click();
+      await page.getByRole('link', { name: 'New account' }).click();
+      await page.waitForURL((url) => url.pathname === '/accounts/new');
+      const word = `Quillon${Date.now().toString(36)}`;
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`${word} Trading GmbH`);
+      await choose(page, 'Area', 'North');
+      await page.getByRole('textbox', { name: 'City', exact: true }).fill('Hamburg');
+      await page.getByRole('textbox', { name: 'Country', exact: true }).fill('de');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL((url) => /^\/accounts\/[^/]+$/.test(url.pathname) && url.pathname !== '/accounts/new');
+      const recordPath = new URL(page.url()).pathname;
+      await page.getByRole('heading', { name: `${word} Trading GmbH`, level: 1 }).waitFor();
+      const code = await page.locator('[data-field="code"]').innerText();
+      check(code.trim() !== '', 'the new account has no code');
+      await screenshot('account-created');
+
+      await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+      await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+      await page.keyboard.press('Control+k');
+      const search = page.getByRole('combobox', { name: 'Search' });
+      check(await search.evaluate((element) => element === document.activeElement), 'Ctrl+K did not focus the search');
+      await page.keyboard.type(word.toLowerCase());
+      const option = page.getByRole('option').filter({ hasText: word }).first();
+      await option.waitFor();
+      check((await option.locator('mark').count()) > 0, 'the hit is not highlighted');
+      await screenshot('search-dropdown');
+      await page.keyboard.press('ArrowDown');
+      check((await option.getAttribute('aria-selected')) === 'true', 'ArrowDown did not select the hit');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === recordPath);
+      await page.getByRole('heading', { name: `${word} Trading GmbH`, level: 1 }).waitFor();
+    },
+  },
+  {
+    name: 'the list and record pages do not scroll sideways at 390x844',
+    async run({ page, screenshot }) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signIn(page);
+      await page.goto(`${baseUrl}/accounts`, { waitUntil: 'domcontentloaded' });
+      await page.getByRole('table', { name: 'Accounts' }).waitFor();
+      check(!(await scrollsSideways(page)), 'the accounts list scrolls sideways');
+      await page.getByRole('button', { name: 'Filters' }).click();
+      await page.getByRole('button', { name: 'Add condition' }).click();
+      check(!(await scrollsSideways(page)), 'the filter builder scrolls sideways');
+      await screenshot('accounts-390x844');
+
+      await page.getByRole('table', { name: 'Accounts' }).locator('tbody tr').first().getByRole('link').first().click();
+      await page.getByRole('tab', { name: 'Details' }).waitFor();
+      check(!(await scrollsSideways(page)), 'the record page scrolls sideways');
+      await screenshot('account-390x844');
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await page.getByRole('button', { name: 'Save' }).waitFor();
+      check(!(await scrollsSideways(page)), 'the edit form scrolls sideways');
+      await screenshot('account-edit-390x844');
     },
   },
 ];

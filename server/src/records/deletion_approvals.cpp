@@ -34,18 +34,7 @@ Result<boost::json::object> read_approval(storage::Connection& connection, std::
 Result<boost::json::object> DeletionApprovals::request(const EntityLayout& layout, std::string_view id,
                                                        const Actor& actor) {
   if (auto exists = records_.get(layout, id, {"id"}); !exists) return exists.take_error();
-  auto referring = records_.referrers(layout, id);
-  if (!referring) return referring.take_error();
-  if (!referring->empty()) {
-    Error error{ErrorCode::referenced,
-                fmt::format("the {} is still referenced; archive it instead, or remove the references first",
-                            layout.entity().label),
-                {}};
-    for (const auto& [where, count] : *referring) {
-      error.fields.push_back({where, "REFERENCED", fmt::format("{} record(s) refer to it", count)});
-    }
-    return error;
-  }
+  ATRIUM_TRY(records_.ensure_unreferenced(layout, id));
   Result<boost::json::object> approval = boost::json::object{};
   ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
     auto pending = connection.query(

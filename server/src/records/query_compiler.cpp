@@ -124,6 +124,8 @@ class Compiler {
                           fmt::format("{} cannot be compared with this operator", definition.name));
     }
     const bool set_valued = definition.type == "multi_enum" || definition.type == "link_multiple";
+    const bool few_valued = definition.type == "enum" || definition.type == "boolean";
+    if (few_valued && context_.avoid_choice_indexes && context_.dialect == Dialect::sqlite) column = "+" + column;
     return typed_comparison(cmp, column, set_valued, [&](const FilterValue& value) -> Result<Value> {
       FilterValue resolved = value;
       if (value.kind == FilterValue::Kind::today) {

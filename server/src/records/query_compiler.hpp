@@ -23,6 +23,11 @@ struct FilterContext {
   const LayoutLookup& layouts;
   storage::Dialect dialect;
   std::string today;  // "YYYY-MM-DD", for `today±Nd`
+  // SQLite's planner does not see that a LIMIT stops an ordered index walk early: it
+  // picks the index of a filter on a few-valued field (area, type) and sorts every
+  // match. When the sort has an index, comparisons on such fields are written so their
+  // indexes are not used (`+column`), and the walk in sort order wins.
+  bool avoid_choice_indexes = false;
 };
 
 Result<SqlFragment> compile_filter(const FilterNode& node, const EntityLayout& layout, const FilterContext& context);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "atrium/core/id.hpp"
 #include "atrium/records/audit_trail.hpp"
 #include "atrium/records/numbering.hpp"
@@ -28,6 +30,16 @@ Result<boost::json::object> read_one(storage::Connection& connection, const Enti
 }
 
 std::string today_of(const Clock& clock) { return to_iso8601(clock.now()).substr(0, 10); }
+
+// Whether the page's first sort key has an index (schema sync indexes indexed fields,
+// links, created_at and updated_at, each with id).
+bool sorted_by_index(const EntityLayout& layout, std::string_view sort) {
+  std::string_view first = sort.substr(0, sort.find(','));
+  if (!first.empty() && (first[0] == '-' || first[0] == '+')) first.remove_prefix(1);
+  if (first.empty() || first == "created_at" || first == "updated_at" || first == "id") return true;
+  const FieldLayout* field = layout.find_field(first) ? layout.find_field(first) : layout.find(first);
+  return field && (field->field->indexed || field->field->unique || field->field->type == "link");
+}
 
 }  // namespace
 
@@ -86,7 +98,9 @@ Result<ListPage> RecordService::list(const EntityLayout& layout, const ListQuery
     auto tree = parse_filter(query.filter);
     if (!tree) return tree.take_error();
     const LayoutLookup lookup = [this](std::string_view name) { return by_name(name); };
-    auto compiled = compile_filter(**tree, layout, FilterContext{lookup, database_.dialect(), today_of(clock_)});
+    FilterContext context{lookup, database_.dialect(), today_of(clock_)};
+    context.avoid_choice_indexes = sorted_by_index(layout, query.sort);
+    auto compiled = compile_filter(**tree, layout, context);
     if (!compiled) return compiled.take_error();
     where.sql += " AND " + compiled->sql;
     where.params.insert(where.params.end(), compiled->params.begin(), compiled->params.end());
@@ -103,22 +117,41 @@ Result<ListPage> RecordService::list(const EntityLayout& layout, const ListQuery
     page.sql += " AND " + after.sql;
     page.params.insert(page.params.end(), after.params.begin(), after.params.end());
   }
-  // Sort-key columns follow the record's columns, so the cursor needs no second lookup.
+  // Two steps: the page's ids in order (a sort, where one is needed, then carries only
+  // the keys, not whole rows), then those rows by id.
   std::string key_columns;
-  for (const auto& key : *keys) key_columns += ", " + key.column;
-  const std::string sql = fmt::format("SELECT {}{} FROM {} WHERE {} ORDER BY {} LIMIT {}", layout.select_list(),
-                                      key_columns, layout.entity().table, page.sql, order_by_sql(*keys),
-                                      query.limit + 1);
+  for (const auto& key : *keys) key_columns += (key_columns.empty() ? "" : ", ") + key.column;
+  const std::string ids_sql = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {} LIMIT {}", key_columns,
+                                          layout.entity().table, page.sql, order_by_sql(*keys), query.limit + 1);
   ListPage result;
   ATRIUM_TRY(database_.snapshot([&](storage::Connection& connection) -> Result<void> {
-    std::size_t seen = 0;
-    storage::Row last_keys;
-    ATRIUM_TRY(connection.each(sql, page.params, [&](const storage::Row& row) {
-      if (++seen > query.limit) return false;
-      result.data.push_back(encode_row(layout, row, query.fields));
-      last_keys.assign(row.begin() + static_cast<std::ptrdiff_t>(layout.column_count()), row.end());
-      return true;
+    std::vector<storage::Row> page_keys;
+    ATRIUM_TRY(connection.each(ids_sql, page.params, [&](const storage::Row& row) {
+      page_keys.push_back(row);
+      return page_keys.size() <= query.limit;
     }));
+    const std::size_t seen = page_keys.size();
+    if (seen > query.limit) page_keys.pop_back();
+    storage::Row last_keys = page_keys.empty() ? storage::Row{} : page_keys.back();
+    if (!page_keys.empty()) {
+      std::string marks;
+      storage::Params ids;
+      for (const auto& row : page_keys) {
+        marks += marks.empty() ? "?" : ", ?";
+        ids.push_back(row.back());  // id is always the last key
+      }
+      std::map<std::string, boost::json::object, std::less<>> by_id;
+      ATRIUM_TRY(connection.each(
+          fmt::format("SELECT {} FROM {} WHERE id IN ({})", layout.select_list(), layout.entity().table, marks), ids,
+          [&](const storage::Row& row) {
+            by_id.emplace(row[0].text(), encode_row(layout, row, query.fields));
+            return true;
+          }));
+      for (const auto& id : ids) {
+        auto found = by_id.find(id.text());
+        if (found != by_id.end()) result.data.push_back(std::move(found->second));
+      }
+    }
     if (seen > query.limit) result.next_cursor = encode_cursor(sort_text, last_keys);
     if (query.count) {
       auto counted = connection.query(fmt::format("SELECT COUNT(*) FROM {} WHERE {}", layout.entity().table, where.sql),
@@ -420,19 +453,22 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> RecordService::referre
   return found;
 }
 
-Result<void> RecordService::remove(const EntityLayout& layout, std::string_view id, const Actor& actor) {
+Result<void> RecordService::ensure_unreferenced(const EntityLayout& layout, std::string_view id) {
   auto referring = referrers(layout, id);
   if (!referring) return referring.take_error();
-  if (!referring->empty()) {
-    Error error{ErrorCode::referenced,
-                fmt::format("the {} is still referenced; archive it instead, or remove the references first",
-                            layout.entity().label),
-                {}};
-    for (const auto& [where, count] : *referring) {
-      error.fields.push_back({where, "REFERENCED", fmt::format("{} record(s) refer to it", count)});
-    }
-    return error;
+  if (referring->empty()) return {};
+  Error error{ErrorCode::referenced,
+              fmt::format("the {} is still referenced; archive it instead, or remove the references first",
+                          layout.entity().label),
+              {}};
+  for (const auto& [where, count] : *referring) {
+    error.fields.push_back({where, "REFERENCED", fmt::format("{} record(s) refer to it", count)});
   }
+  return error;
+}
+
+Result<void> RecordService::remove(const EntityLayout& layout, std::string_view id, const Actor& actor) {
+  ATRIUM_TRY(ensure_unreferenced(layout, id));
   return database_.transact([&](storage::Connection& connection) -> Result<void> {
     auto before = read_one(connection, layout, id, {});
     if (!before) return before.take_error();

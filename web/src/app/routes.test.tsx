@@ -102,6 +102,38 @@ describe('application routes', () => {
     expect(search).toHaveFocus();
   });
 
+  it('shows highlighted search hits as you type and opens one with the arrow keys and Enter', async () => {
+    fakeApi({
+      ...signedIn,
+      'GET /search': {
+        status: 200,
+        body: {
+          data: [
+            { entity: 'accounts', id: 'a1', title: 'Aurora Bau', title_highlighted: '<mark>Aurora</mark> Bau', snippet: 'A-1 &lt;b&gt;', score: 2 },
+            { entity: 'accounts', id: 'a2', title: 'Aurora Textil', title_highlighted: '<mark>Aurora</mark> Textil', snippet: '', score: 1 },
+          ],
+        },
+      },
+    });
+    const { router } = renderRoutes(routes, '/');
+    const user = userEvent.setup();
+
+    const search = await screen.findByRole('combobox', { name: 'Search' });
+    await user.type(search, 'aurora');
+    const options = await screen.findAllByRole('option');
+    expect(options).toHaveLength(2);
+    expect(options[0]?.querySelector('mark')?.textContent).toBe('Aurora');
+    expect(options[0]).toHaveTextContent('A-1 <b>');
+
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(options[1]).toHaveAttribute('aria-selected', 'true');
+    expect(search).toHaveAttribute('aria-activedescendant', options[1]?.id);
+    await user.keyboard('{Enter}');
+    await waitFor(() => {
+      expect(router.state.location.pathname).toBe('/accounts/a2');
+    });
+  });
+
   it('signs out with the CSRF token and returns to the login screen', async () => {
     const { requests } = fakeApi({ ...signedIn, 'POST /auth/logout': { status: 204 } });
     const { router } = renderRoutes(routes, '/');

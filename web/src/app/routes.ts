@@ -31,6 +31,22 @@ export const routes: RouteObject[] = [
                   Component: (await import('@/modules/search/SearchPage')).SearchPage,
                 }),
               },
+              {
+                path: ':plural',
+                lazy: async () => ({ Component: (await import('@/modules/records/ListPage')).ListPage }),
+              },
+              {
+                path: ':plural/new',
+                lazy: async () => ({
+                  Component: (await import('@/modules/records/CreatePage')).CreatePage,
+                }),
+              },
+              {
+                path: ':plural/:id',
+                lazy: async () => ({
+                  Component: (await import('@/modules/records/RecordPage')).RecordPage,
+                }),
+              },
               { path: '*', Component: NotFoundPage },
             ],
           },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMetadata } from './metadata';
+import { readMetadata, relationsOf } from './metadata';
 
 describe('readMetadata', () => {
   it('keeps well-formed entities and drops the rest', () => {
@@ -11,7 +11,7 @@ describe('readMetadata', () => {
         { name: 'task', plural: 'tasks', module: 'work' },
       ],
     });
-    expect(metadata.entities).toEqual([
+    expect(metadata.entities.map(({ name, plural, label, label_plural, module }) => ({ name, plural, label, label_plural, module }))).toEqual([
       { name: 'account', plural: 'accounts', label: 'Account', label_plural: 'Accounts', module: 'parties' },
       { name: 'task', plural: 'tasks', label: 'task', label_plural: 'tasks', module: 'work' },
     ]);
@@ -20,5 +20,60 @@ describe('readMetadata', () => {
   it('reads an answer without entities as none', () => {
     expect(readMetadata(undefined).entities).toEqual([]);
     expect(readMetadata({ entities: 'x' }).entities).toEqual([]);
+  });
+
+  it('reads fields, resolving picklists into choices', () => {
+    const [account] = readMetadata({
+      picklists: { areas: [{ key: 'north', label: 'North' }] },
+      entities: [
+        {
+          name: 'account',
+          plural: 'accounts',
+          title_field: 'name',
+          list_columns: ['name', 'area'],
+          sections: [{ label: 'Main', fields: ['name', 'area'] }],
+          rights: { create: true, delete: false },
+          fields: [
+            { name: 'name', type: 'text', label: 'Name', required: true, sortable: true, operators: ['eq'], max_length: 200 },
+            { name: 'area', type: 'enum', label: 'Area', picklist: 'areas' },
+            { type: 'text' },
+          ],
+        },
+      ],
+    }).entities;
+    expect(account?.fields.map((field) => field.name)).toEqual(['name', 'area']);
+    expect(account?.fields[0]).toMatchObject({ required: true, sortable: true, max_length: 200, operators: ['eq'] });
+    expect(account?.fields[1]?.values).toEqual([{ key: 'north', label: 'North' }]);
+    expect(account?.rights).toEqual({ create: true, delete: false });
+    expect(account?.sections).toEqual([{ label: 'Main', fields: ['name', 'area'] }]);
+  });
+});
+
+describe('relationsOf', () => {
+  const { entities } = readMetadata({
+    entities: [
+      { name: 'account', plural: 'accounts', label_plural: 'Accounts', fields: [{ name: 'parent_id', type: 'link', entity: 'account' }] },
+      {
+        name: 'account_contact',
+        plural: 'account_contacts',
+        label_plural: 'Account contacts',
+        fields: [
+          { name: 'account_id', type: 'link', entity: 'account' },
+          { name: 'contact_id', type: 'link', entity: 'contact' },
+        ],
+      },
+      { name: 'contact', plural: 'contacts', label_plural: 'Contacts', fields: [{ name: 'last_name', type: 'text' }] },
+    ],
+  });
+
+  it('finds children, the parent link and entities reached through a join entity', () => {
+    const [account, , contact] = entities;
+    if (account === undefined || contact === undefined) throw new Error('missing entities');
+    expect(relationsOf(account, entities).map((relation) => relation.target.plural)).toEqual([
+      'accounts',
+      'account_contacts',
+      'contacts',
+    ]);
+    expect(relationsOf(contact, entities).map((relation) => relation.target.plural)).toEqual(['account_contacts', 'accounts']);
   });
 });

@@ -2,7 +2,62 @@ import { useQuery } from '@tanstack/react-query';
 import { isRecord } from './json';
 import { api } from './api';
 
-/** One entity as listed by `GET /api/v1/metadata`; more attributes arrive with the engine. */
+/** One choice of an enum, a multi-enum or a picklist. */
+export interface Choice {
+  key: string;
+  label: string;
+}
+
+/** The field types the server describes; unknown types are shown as text. */
+export type FieldType =
+  | 'text'
+  | 'long_text'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'integer'
+  | 'decimal'
+  | 'percent'
+  | 'money'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'multi_enum'
+  | 'link'
+  | 'link_multiple'
+  | 'address'
+  | 'json';
+
+/** One field of an entity; `name` is the API name (`parent_id` for the link `parent`). */
+export interface FieldDefinition {
+  name: string;
+  field: string;
+  type: FieldType | (string & {});
+  label: string;
+  required: boolean;
+  unique: boolean;
+  read_only: boolean;
+  searchable: boolean;
+  sortable: boolean;
+  operators: string[];
+  max_length?: number;
+  scale?: number;
+  /** Choices of an enum, either inline (`values`) or resolved from its `picklist`. */
+  values: Choice[];
+  picklist?: string;
+  /** The entity (singular name) a link points at. */
+  entity?: string;
+  parts?: string[];
+  default?: unknown;
+}
+
+export interface SectionDefinition {
+  label: string;
+  fields: string[];
+}
+
+/** One entity as listed by `GET /api/v1/metadata`. */
 export interface EntitySummary {
   name: string;
   plural: string;
@@ -11,35 +66,124 @@ export interface EntitySummary {
   module: string;
 }
 
+export interface EntityDefinition extends EntitySummary {
+  title_field: string;
+  master_data: boolean;
+  fields: FieldDefinition[];
+  list_columns: string[];
+  sections: SectionDefinition[];
+  rights: Record<string, boolean>;
+}
+
 export interface Metadata {
-  entities: EntitySummary[];
+  entities: EntityDefinition[];
+  picklists: Record<string, Choice[]>;
 }
 
 export const metadataQueryKey = ['metadata'] as const;
 
-/** Keeps only well-formed entries, so one bad definition cannot break navigation. */
+function text(value: unknown, fallback = ''): string {
+  return typeof value === 'string' && value !== '' ? value : fallback;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function readChoices(value: unknown): Choice[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  return value.filter(isRecord).flatMap((entry) =>
+    typeof entry.key === 'string' ? [{ key: entry.key, label: text(entry.label, entry.key) }] : [],
+  );
+}
+
+function readField(entry: unknown, picklists: Record<string, Choice[]>): FieldDefinition[] {
+  if (!isRecord(entry) || typeof entry.name !== 'string' || entry.name === '') {
+    return [];
+  }
+  const picklist = typeof entry.picklist === 'string' ? entry.picklist : undefined;
+  const inline = readChoices(entry.values);
+  const field: FieldDefinition = {
+    name: entry.name,
+    field: text(entry.field, entry.name),
+    type: text(entry.type, 'text'),
+    label: text(entry.label, entry.name),
+    required: entry.required === true,
+    unique: entry.unique === true,
+    read_only: entry.read_only === true,
+    searchable: entry.searchable === true,
+    sortable: entry.sortable === true,
+    operators: strings(entry.operators),
+    values: inline.length > 0 || picklist === undefined ? inline : (picklists[picklist] ?? []),
+  };
+  if (typeof entry.max_length === 'number') field.max_length = entry.max_length;
+  if (typeof entry.scale === 'number') field.scale = entry.scale;
+  if (picklist !== undefined) field.picklist = picklist;
+  if (typeof entry.entity === 'string') field.entity = entry.entity;
+  if (Array.isArray(entry.parts)) field.parts = strings(entry.parts);
+  if ('default' in entry) field.default = entry.default;
+  return [field];
+}
+
+function readSections(value: unknown): SectionDefinition[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  return value
+    .filter(isRecord)
+    .map((section) => ({ label: text(section.label), fields: strings(section.fields) }));
+}
+
+function readRights(value: unknown): Record<string, boolean> {
+  const rights: Record<string, boolean> = {};
+  if (isRecord(value)) {
+    for (const [action, allowed] of Object.entries(value)) {
+      rights[action] = allowed === true;
+    }
+  }
+  return rights;
+}
+
+/** Keeps only well-formed entries, so one bad definition cannot break the workspace. */
 export function readMetadata(answer: unknown): Metadata {
-  const list = isRecord(answer) && Array.isArray(answer.entities) ? answer.entities : [];
-  const entities = list.flatMap((entry: unknown): EntitySummary[] => {
+  const body = isRecord(answer) ? answer : {};
+  const picklists: Record<string, Choice[]> = {};
+  if (isRecord(body.picklists)) {
+    for (const [name, choices] of Object.entries(body.picklists)) {
+      picklists[name] = readChoices(choices);
+    }
+  }
+  const list = Array.isArray(body.entities) ? body.entities : [];
+  const entities = list.flatMap((entry: unknown): EntityDefinition[] => {
     if (!isRecord(entry)) {
       return [];
     }
-    const { name, plural, label, label_plural: labelPlural, module } = entry;
+    const { name, plural } = entry;
     if (typeof name !== 'string' || typeof plural !== 'string' || plural === '') {
       return [];
     }
-    const singular = typeof label === 'string' && label !== '' ? label : name;
+    const fields = Array.isArray(entry.fields)
+      ? entry.fields.flatMap((field: unknown) => readField(field, picklists))
+      : [];
     return [
       {
         name,
         plural,
-        label: singular,
-        label_plural: typeof labelPlural === 'string' && labelPlural !== '' ? labelPlural : plural,
-        module: typeof module === 'string' ? module : '',
+        label: text(entry.label, name),
+        label_plural: text(entry.label_plural, plural),
+        module: typeof entry.module === 'string' ? entry.module : '',
+        title_field: text(entry.title_field, fields[0]?.name ?? 'id'),
+        master_data: entry.master_data === true,
+        fields,
+        list_columns: strings(entry.list_columns),
+        sections: readSections(entry.sections),
+        rights: readRights(entry.rights),
       },
     ];
   });
-  return { entities };
+  return { entities, picklists };
 }
 
 /** The entity definitions the caller may see; the workspace is rendered from them. */
@@ -49,4 +193,55 @@ export function useMetadata() {
     queryFn: async ({ signal }) => readMetadata(await api.get<unknown>('/metadata', { signal })),
     staleTime: 5 * 60 * 1000,
   });
+}
+
+/** The field of an entity by its API name. */
+export function findField(entity: EntityDefinition, name: string): FieldDefinition | undefined {
+  return entity.fields.find((field) => field.name === name);
+}
+
+/** The sections to show: the definition's, or one section with every field when it has none. */
+export function sectionsOf(entity: EntityDefinition): SectionDefinition[] {
+  if (entity.sections.length > 0) {
+    return entity.sections;
+  }
+  return [{ label: entity.label, fields: entity.fields.map((field) => field.name) }];
+}
+
+/** The columns a list shows by default: the definition's, or the first few fields. */
+export function defaultColumns(entity: EntityDefinition): string[] {
+  const known = entity.list_columns.filter((name) => findField(entity, name) !== undefined);
+  return known.length > 0 ? known : entity.fields.slice(0, 5).map((field) => field.name);
+}
+
+/** A record's related list: `GET /{plural}/{id}/{target}`, listing `target` records. */
+export interface Relation {
+  target: EntityDefinition;
+  label: string;
+}
+
+/**
+ * The related lists of an entity, derived from link fields: every entity linking to it
+ * (its children, and itself for a parent link), and every entity reached through a join
+ * entity that links to it and to one other entity.
+ */
+export function relationsOf(entity: EntityDefinition, entities: EntityDefinition[]): Relation[] {
+  const byName = new Map(entities.map((candidate) => [candidate.name, candidate]));
+  const relations = new Map<string, Relation>();
+  for (const other of entities) {
+    const links = other.fields.filter((field) => field.type === 'link');
+    if (!links.some((field) => field.entity === entity.name)) {
+      continue;
+    }
+    const label = other.name === entity.name ? `Child ${other.label_plural.toLowerCase()}` : other.label_plural;
+    relations.set(other.plural, { target: other, label });
+    if (links.length === 2 && other.name !== entity.name) {
+      const far = links.find((field) => field.entity !== entity.name);
+      const target = far?.entity === undefined ? undefined : byName.get(far.entity);
+      if (target !== undefined && !relations.has(target.plural)) {
+        relations.set(target.plural, { target, label: target.label_plural });
+      }
+    }
+  }
+  return [...relations.values()];
 }

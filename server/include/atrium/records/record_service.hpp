@@ -78,6 +78,8 @@ class RecordService {
   // Other records that link to this one, as "entity.field" → how many; deletion is
   // refused while any exist.
   Result<std::vector<std::pair<std::string, std::int64_t>>> referrers(const EntityLayout& layout, std::string_view id);
+  // REFERENCED naming every entity and field that still refers to the record.
+  Result<void> ensure_unreferenced(const EntityLayout& layout, std::string_view id);
   // Deletes for good, with an audit entry: master data only after its approval.
   Result<void> remove(const EntityLayout& layout, std::string_view id, const Actor& actor);
 

@@ -76,45 +76,15 @@ class EnumType final : public ScalarType {
   }
 };
 
-// A set of keys, stored as a sorted JSON array: `contains` finds one key, `in` any of
-// several.
-class MultiEnumType final : public ScalarType {
+// A set of picklist keys.
+class MultiEnumType final : public StringSetType {
  public:
   std::string_view name() const override { return "multi_enum"; }
-  Columns from_json(const boost::json::value& input, const FieldDefinition& field) const override {
-    if (!input.is_array()) return problem("FIELD_INVALID_ENUM", "an array of keys");
-    std::set<std::string> keys;
-    for (const auto& item : input.as_array()) {
-      if (!item.is_string()) return problem("FIELD_INVALID_ENUM", "an array of keys as strings");
-      if (auto wrong = check_key(item.as_string(), field)) return *wrong;
-      keys.insert(std::string(item.as_string()));
-    }
-    if (keys.size() > 200) return problem("FIELD_TOO_LONG", "at most 200 keys");
-    if (keys.empty()) return std::vector<storage::Value>{storage::Value()};
-    boost::json::array sorted;
-    for (const auto& key : keys) sorted.emplace_back(key);
-    return std::vector<storage::Value>{boost::json::serialize(sorted)};
-  }
-  bool supports(FilterOperator op) const override {
-    return op == FilterOperator::contains || op == FilterOperator::in || op == FilterOperator::empty ||
-           op == FilterOperator::not_empty;
-  }
-  bool sortable() const override { return false; }
-  Operand filter_operand(const records::FilterValue& value, const FieldDefinition&) const override {
-    if (value.kind != Kind::string) return problem("FILTER_TYPE_MISMATCH", "a key as a string");
-    return storage::Value(value.text);
-  }
-
-  // No keys is an empty set, not an unknown value.
-  boost::json::value to_json(std::span<const storage::Value> columns, const FieldDefinition& field) const override {
-    if (columns.empty() || columns[0].is_null()) return boost::json::array{};
-    return value_to_json(columns[0], field);
-  }
 
  protected:
-  boost::json::value value_to_json(const storage::Value& value, const FieldDefinition&) const override {
-    auto parsed = parse_json(value.text());
-    return parsed ? std::move(*parsed) : boost::json::value(boost::json::array{});
+  Rules rules() const override { return {"FIELD_INVALID_ENUM", "key", 200}; }
+  std::optional<FieldProblem> check_element(std::string_view element, const FieldDefinition& field) const override {
+    return check_key(element, field);
   }
 };
 

@@ -1,6 +1,11 @@
 #include "support.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+
+#include <set>
+
+#include "atrium/core/json_body.hpp"
 
 #include <limits>
 #include <map>
@@ -145,6 +150,47 @@ Operand TextLikeType::filter_operand(const records::FilterValue& value, const Fi
 
 std::string TextLikeType::search_text(std::span<const storage::Value> columns, const FieldDefinition&) const {
   return !columns.empty() && columns[0].is_text() ? columns[0].text() : std::string();
+}
+
+Columns StringSetType::from_json(const boost::json::value& input, const FieldDefinition& field) const {
+  const Rules rule = rules();
+  if (!input.is_array()) return problem(std::string(rule.invalid_code), fmt::format("an array of {}s", rule.element));
+  std::set<std::string> elements;
+  for (const auto& item : input.as_array()) {
+    if (!item.is_string()) return problem(std::string(rule.invalid_code), fmt::format("{}s as strings", rule.element));
+    if (auto wrong = check_element(item.as_string(), field)) return *wrong;
+    elements.insert(std::string(item.as_string()));
+  }
+  if (elements.size() > rule.max_elements) {
+    return problem("FIELD_TOO_LONG", fmt::format("at most {} {}s", rule.max_elements, rule.element));
+  }
+  if (elements.empty()) return std::vector<storage::Value>{storage::Value()};
+  boost::json::array sorted;
+  for (const auto& element : elements) sorted.emplace_back(element);
+  return std::vector<storage::Value>{boost::json::serialize(sorted)};
+}
+
+bool StringSetType::supports(records::FilterOperator op) const {
+  using records::FilterOperator;
+  return op == FilterOperator::contains || op == FilterOperator::in || op == FilterOperator::empty ||
+         op == FilterOperator::not_empty;
+}
+
+Operand StringSetType::filter_operand(const records::FilterValue& value, const FieldDefinition&) const {
+  if (value.kind != records::FilterValue::Kind::string) {
+    return problem("FILTER_TYPE_MISMATCH", fmt::format("a {} as a string", rules().element));
+  }
+  return storage::Value(value.text);
+}
+
+boost::json::value StringSetType::to_json(std::span<const storage::Value> columns, const FieldDefinition& field) const {
+  if (columns.empty() || columns[0].is_null()) return boost::json::array{};
+  return value_to_json(columns[0], field);
+}
+
+boost::json::value StringSetType::value_to_json(const storage::Value& value, const FieldDefinition&) const {
+  auto parsed = parse_json(value.text());
+  return parsed ? std::move(*parsed) : boost::json::value(boost::json::array{});
 }
 
 }  // namespace atrium::metadata::field_types

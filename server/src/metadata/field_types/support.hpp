@@ -61,4 +61,26 @@ class TextLikeType : public ScalarType {
   virtual std::string normalise(std::string text) const { return text; }
 };
 
+// A set of strings (picklist keys, record ids) stored as a sorted JSON array without
+// duplicates: `contains` finds one element, `in` any of several; not sortable.
+class StringSetType : public ScalarType {
+ public:
+  Columns from_json(const boost::json::value& input, const FieldDefinition& field) const override;
+  bool supports(records::FilterOperator op) const override;
+  bool sortable() const override { return false; }
+  Operand filter_operand(const records::FilterValue& value, const FieldDefinition& field) const override;
+  // No elements is an empty set, not an unknown value.
+  boost::json::value to_json(std::span<const storage::Value> columns, const FieldDefinition& field) const override;
+
+ protected:
+  struct Rules {
+    std::string_view invalid_code;  // FIELD_INVALID_ENUM, FIELD_INVALID_LINK
+    std::string_view element;       // "key", "record id"
+    std::size_t max_elements;
+  };
+  virtual Rules rules() const = 0;
+  virtual std::optional<FieldProblem> check_element(std::string_view element, const FieldDefinition& field) const = 0;
+  boost::json::value value_to_json(const storage::Value& value, const FieldDefinition& field) const override;
+};
+
 }  // namespace atrium::metadata::field_types

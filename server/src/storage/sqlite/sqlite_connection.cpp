@@ -46,13 +46,9 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
   // Writers queue in one thread, but a backup or a second process may hold the lock.
   sqlite3_busy_timeout(db, 5000);
   std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db));
-  // Memory-mapped reads spare a copy per page from the kernel: lists and search touch
-  // hundreds of pages per request. The mapping is the OS page cache, shared by all
-  // connections, not private memory.
   const char* pragmas = access == SqliteAccess::read_write
-                            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-                              "PRAGMA mmap_size=1073741824;"
-                            : "PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824;";
+                            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                            : "PRAGMA foreign_keys=ON;";
   ATRIUM_TRY(connection->execute_script(pragmas));
   return connection;
 }

@@ -1,22 +1,11 @@
 import { Alert, Anchor, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { api, isApiError } from '@/lib/api';
+import { isApiError } from '@/lib/api';
 import { useMetadata } from '@/lib/metadata';
+import { searchRecords } from '@/lib/records';
 import { EmptyState } from '@/ui/EmptyState';
-
-/** One hit of `GET /api/v1/search`. */
-interface SearchHit {
-  entity: string;
-  id: string;
-  title: string;
-  snippet?: string;
-  score?: number;
-}
-
-interface SearchAnswer {
-  data: SearchHit[];
-}
+import { HighlightedText } from '@/ui/HighlightedText';
 
 const RESULT_LIMIT = 20;
 
@@ -27,17 +16,14 @@ export function SearchPage() {
   const metadata = useMetadata();
   const results = useQuery({
     queryKey: ['search', query],
-    queryFn: ({ signal }) =>
-      api.get<SearchAnswer>(
-        `/search?q=${encodeURIComponent(query)}&limit=${String(RESULT_LIMIT)}`,
-        { signal },
-      ),
+    queryFn: ({ signal }) => searchRecords(query, RESULT_LIMIT, signal),
     enabled: query !== '',
     retry: false,
   });
 
-  const entityByName = new Map(
-    (metadata.data?.entities ?? []).map((entity) => [entity.name, entity]),
+  // Hits name their entity by its plural, as in the record addresses.
+  const entityByPlural = new Map(
+    (metadata.data?.entities ?? []).map((entity) => [entity.plural, entity]),
   );
 
   return (
@@ -62,7 +48,7 @@ export function SearchPage() {
       ) : (
         <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {results.data.data.map((hit) => {
-            const entity = entityByName.get(hit.entity);
+            const entity = entityByPlural.get(hit.entity);
             return (
               <li key={`${hit.entity}:${hit.id}`}>
                 {entity === undefined ? (
@@ -73,7 +59,7 @@ export function SearchPage() {
                     to={`/${encodeURIComponent(entity.plural)}/${encodeURIComponent(hit.id)}`}
                     fw={600}
                   >
-                    {hit.title}
+                    <HighlightedText html={hit.title_highlighted ?? hit.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')} />
                   </Anchor>
                 )}
                 <Text size="xs" c="dimmed">
@@ -81,7 +67,7 @@ export function SearchPage() {
                 </Text>
                 {hit.snippet === undefined || hit.snippet === '' ? null : (
                   <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {hit.snippet}
+                    <HighlightedText html={hit.snippet} />
                   </Text>
                 )}
               </li>

@@ -17,7 +17,8 @@ export function AppFrame() {
       navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !navigationOpen } }}
       padding="md"
     >
-      <AppShell.Header>
+      {/* Above the navigation, so the search results can overlap it. */}
+      <AppShell.Header zIndex={110}>
         <Group h="100%" px="md" gap="sm" wrap="nowrap">
           <Burger
             opened={navigationOpen}
