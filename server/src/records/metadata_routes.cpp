@@ -14,7 +14,7 @@ constexpr std::pair<FilterOperator, std::string_view> kOperators[] = {
     {FilterOperator::in, "in"},       {FilterOperator::contains, "contains"}, {FilterOperator::starts, "starts"},
     {FilterOperator::empty, "empty"}};
 
-boost::json::object field_json(const FieldLayout& layout) {
+boost::json::object field_json(const FieldLayout& layout, const metadata::EntityDefinition& entity) {
   const auto& field = *layout.field;
   boost::json::array operators;
   for (const auto& [op, name] : kOperators) {
@@ -26,6 +26,8 @@ boost::json::object field_json(const FieldLayout& layout) {
                            {"sortable", layout.type->sortable()}, {"personal_data", field.personal_data},
                            {"operators", std::move(operators)}};
   if (!field.description.empty()) json["description"] = field.description;
+  // A numbered field may be left empty on create: the series fills it.
+  if (entity.numbering && entity.numbering->field == field.name) json["numbered"] = true;
   if (field.max_length) json["max_length"] = *field.max_length;
   if (field.type == "decimal" || field.type == "percent") json["scale"] = field.scale;
   if (field.minimum) json["minimum"] = *field.minimum;
@@ -58,7 +60,7 @@ void add_metadata_routes(http::Router& router, RecordService& records, storage::
     for (const auto& entity : records.catalog().entities()) {
       const EntityLayout* layout = records.by_plural(entity.plural);
       boost::json::array fields;
-      for (const auto& field : layout->fields()) fields.push_back(field_json(field));
+      for (const auto& field : layout->fields()) fields.push_back(field_json(field, entity));
       boost::json::array columns;
       for (const auto& name : entity.list_columns) columns.emplace_back(layout->find_field(name)->api_name);
       boost::json::array sections;

@@ -36,6 +36,7 @@ export interface FieldDefinition {
   type: FieldType | (string & {});
   label: string;
   required: boolean;
+  numbered: boolean;
   unique: boolean;
   read_only: boolean;
   searchable: boolean;
@@ -110,7 +111,9 @@ function readField(entry: unknown, picklists: Record<string, Choice[]>): FieldDe
     field: text(entry.field, entry.name),
     type: text(entry.type, 'text'),
     label: text(entry.label, entry.name),
-    required: entry.required === true,
+    // A numbered field may be left empty: the server fills it from its series.
+    required: entry.required === true && entry.numbered !== true,
+    numbered: entry.numbered === true,
     unique: entry.unique === true,
     read_only: entry.read_only === true,
     searchable: entry.searchable === true,

@@ -14,6 +14,7 @@ function field(type: string, extra: Partial<FieldDefinition> = {}): FieldDefinit
     type,
     label: 'Value',
     required: false,
+    numbered: false,
     unique: false,
     read_only: false,
     searchable: false,
