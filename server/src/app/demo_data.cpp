@@ -9,18 +9,13 @@
 #include "atrium/core/time.hpp"
 #include "demo_ids.hpp"
 #include "atrium/app/schema_setup.hpp"
+#include "demo_names.hpp"
 #include "demo_records.hpp"
 
 namespace atrium::app {
 
 namespace {
 constexpr std::int64_t kBatch = 5000;  // rows per transaction: big enough to be fast, small enough to be kind
-constexpr std::array<std::string_view, 16> kFirstNames{"Amira", "Bruno",  "Chen",   "Dalia", "Emil",  "Farah",
-                                                       "Goran", "Hana",   "Ivan",   "Jana",  "Kofi",  "Lena",
-                                                       "Mateo", "Nadia",  "Omar",   "Priya"};
-constexpr std::array<std::string_view, 16> kLastNames{"Andersen", "Baker",  "Costa",  "Dubois", "Eriksen", "Fischer",
-                                                      "García",   "Horvat", "Ito",    "Jensen", "Kowalski", "Lindqvist",
-                                                      "Moreau",   "Novak",  "Okafor", "Petrov"};
 
 }  // namespace
 
@@ -87,8 +82,8 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
     const std::int64_t end = std::min(size.users, start + kBatch);
     ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
       for (std::int64_t n = start; n < end; ++n) {
-        const auto first = kFirstNames[random() % kFirstNames.size()];
-        const auto last = kLastNames[random() % kLastNames.size()];
+        const auto first = kDemoFirstNames[random() % kDemoFirstNames.size()];
+        const auto last = kDemoLastNames[random() % kDemoLastNames.size()];
         const std::string username = fmt::format("user{:07d}", n + 1);
         auto done = connection.execute(insert, {ids.next(), username, fmt::format("{} {}", first, last),
                                                 fmt::format("{}@atrium.example", username), nullptr, 0, created_at,

@@ -1,5 +1,7 @@
 #include "demo_records.hpp"
 
+#include "demo_names.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -49,12 +51,6 @@ constexpr std::array<std::string_view, 7> kLegalForms{"GmbH", "AG", "Ltd", "Inc"
 constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kCities{
     {{"Köln", "DE"}, {"München", "DE"}, {"Hamburg", "DE"}, {"Wien", "AT"}, {"Zürich", "CH"}, {"Lyon", "FR"},
      {"Milano", "IT"}, {"Rotterdam", "NL"}, {"Kraków", "PL"}, {"Göteborg", "SE"}, {"Αθήνα", "GR"}, {"Manchester", "GB"}}};
-constexpr std::array<std::string_view, 16> kFirstNames{"Amira", "Bruno", "Chen",  "Dalia", "Emil",  "Farah",
-                                                       "Goran", "Hana",  "Ivan",  "Jana",  "Kofi",  "Lena",
-                                                       "Mateo", "Nadia", "Omar",  "Priya"};
-constexpr std::array<std::string_view, 16> kLastNames{"Andersen", "Baker",  "Costa",  "Dubois", "Eriksen", "Fischer",
-                                                      "García",   "Horvat", "Ito",    "Jensen", "Kowalski", "Lindqvist",
-                                                      "Moreau",   "Novak",  "Okafor", "Petrov"};
 constexpr std::array<std::string_view, 8> kProductKinds{"Centrifugal pump", "Ball valve", "Mechanical seal",
                                                         "Pressure sensor", "Gate valve", "Dosing pump",
                                                         "O-ring kit", "Flow meter"};
@@ -218,8 +214,8 @@ Result<std::int64_t> load_demo_records(storage::Database& database, const metada
   Inserter places(*catalog.find("account_contact"), catalog, {"account", "contact", "role", "is_primary"});
   ATRIUM_TRY(batched(database, size.contacts, [&](std::int64_t n, storage::Connection& connection) -> Result<void> {
     const std::string id = ids.next();
-    const auto first = pick(kFirstNames, random);
-    const auto last = pick(kLastNames, random);
+    const auto first = pick(kDemoFirstNames, random);
+    const auto last = pick(kDemoLastNames, random);
     ATRIUM_TRY(contacts.insert(
         connection, id, owner_id,
         {boost::json::string(first), boost::json::string(last),
