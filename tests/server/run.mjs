@@ -82,7 +82,9 @@ function freePort() {
 // --- transport ---------------------------------------------------------------------
 
 await report.check('a client trickling its request head is dropped, others are served meanwhile', async () => {
-  await withServer(sqliteUrl(), ['--no-demo', '--header-timeout-ms', '800'], async (server) => {
+  // Generous margins: the bounds hold on a loaded machine, and still fail if slow
+  // clients block others or are never dropped.
+  await withServer(sqliteUrl(), ['--no-demo', '--header-timeout-ms', '1500'], async (server) => {
     const slow = net.connect({ host: '127.0.0.1', port: server.port });
     const closedAt = new Promise((resolve) => slow.on('close', () => resolve(Date.now())));
     slow.on('error', () => {});
@@ -91,11 +93,11 @@ await report.check('a client trickling its request head is dropped, others are s
     const trickle = setInterval(() => slow.write('X'), 100);
     const fast = await request(server.port, 'GET', '/healthz');
     assert(fast.status === 200, `a normal client got ${fast.status}`);
-    assert(Date.now() - started < 700, 'the normal client waited for the slow one');
-    const closed = await Promise.race([closedAt, sleep(5000).then(() => null)]);
+    assert(Date.now() - started < 1200, 'the normal client waited for the slow one');
+    const closed = await Promise.race([closedAt, sleep(8000).then(() => null)]);
     clearInterval(trickle);
     assert(closed !== null, 'the trickling client was never dropped');
-    assert(closed - started >= 700 && closed - started < 4000, `dropped after ${closed - started} ms, expected ~800`);
+    assert(closed - started >= 1400 && closed - started < 6000, `dropped after ${closed - started} ms, expected ~1500`);
   });
 });
 
@@ -130,7 +132,7 @@ await report.check('the event stream sends the envelope, heartbeats, and closes 
   socket.on('data', (data) => (received += data));
   const closed = new Promise((resolve) => socket.on('close', resolve));
   socket.write('GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n');
-  await sleep(700);
+  await sleep(1500);
   const metrics = await request(server.port, 'GET', '/metrics');
   server.child.kill('SIGTERM');
   await Promise.race([closed, sleep(5000)]);
@@ -138,7 +140,7 @@ await report.check('the event stream sends the envelope, heartbeats, and closes 
   assert(/content-type: text\/event-stream/i.test(received), 'not an event stream');
   assert(received.includes('event: connected'), 'no connected event');
   const heartbeats = received.match(/event: heartbeat\r?\ndata: (\{.*\})/g) ?? [];
-  assert(heartbeats.length >= 2, `expected at least 2 heartbeats in 700 ms, got ${heartbeats.length}`);
+  assert(heartbeats.length >= 2, `expected at least 2 heartbeats in 1500 ms, got ${heartbeats.length}`);
   const envelope = JSON.parse(received.match(/event: heartbeat\ndata: (\{.*\})/)[1]);
   for (const key of ['type', 'entity', 'id', 'at', 'payload']) assert(key in envelope, `envelope lacks ${key}`);
   assert(envelope.type === 'heartbeat' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(envelope.at), JSON.stringify(envelope));
@@ -222,11 +224,6 @@ await report.check('the port comes from ATRIUM_PORT, a config file beats it, a f
   const [envPort, filePort] = [await freePort(), await freePort()];
   const config = path.join(work, 'atrium.toml');
   fs.writeFileSync(config, `[serve]\nport = ${filePort}\n`);
-  const portOf = async (args, env) => {
-    const server = await startServer(binary, sqliteUrl(), ['--no-demo', ...args].filter((a) => a !== '--port' && a !== '0'), { env });
-    await server.stop();
-    return server.port;
-  };
   // startServer passes --port 0 itself; these runs need the port unset, so they go direct.
   const run = async (args, env) => {
     const child = spawn(binary, [...args, 'serve', '--database', sqliteUrl(), '--no-demo', '--no-access-log'], { env: { ...process.env, ...env } });
@@ -240,7 +237,6 @@ await report.check('the port comes from ATRIUM_PORT, a config file beats it, a f
     if (!found) throw new Error(`no port in: ${out}`);
     return Number(found[1]);
   };
-  void portOf;
   assert((await run([], { ATRIUM_PORT: String(envPort) })) === envPort, 'ATRIUM_PORT ignored');
   assert((await run(['--config', config], { ATRIUM_PORT: String(envPort) })) === filePort, 'the config file did not beat the environment');
   const flagged = await (async () => {
