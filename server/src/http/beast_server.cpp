@@ -34,6 +34,8 @@ constexpr std::size_t kMaxQueuedFrames = 1024;
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
 // How long a closing connection may still deliver bytes we discard (see close()).
 constexpr auto kLingerTime = std::chrono::seconds(2);
+// How often a connection's deadline is checked: timeouts are this coarse.
+constexpr auto kWatchInterval = std::chrono::seconds(1);
 
 class SessionBase : public std::enable_shared_from_this<SessionBase> {
  public:
@@ -97,7 +99,11 @@ class Session final : public SessionBase {
   static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
 
   Session(HttpServer::Impl& server, std::uint64_t id, Stream stream)
-      : server_(server), id_(id), stream_(std::move(stream)), heartbeat_(stream_.get_executor()) {}
+      : server_(server),
+        id_(id),
+        stream_(std::move(stream)),
+        heartbeat_(stream_.get_executor()),
+        watchdog_(stream_.get_executor()) {}
 
   ~Session() override {
     if (subscription_ != 0) {
@@ -108,8 +114,9 @@ class Session final : public SessionBase {
   }
 
   void start() {
+    watch();
     if constexpr (kTls) {
-      lowest().expires_after(server_.options.header_timeout);
+      arm(server_.options.header_timeout);
       stream_.async_handshake(ssl::stream_base::server, [self = shared()](beast::error_code ec) {
         if (ec) return self->close();
         self->read_next();
@@ -130,6 +137,27 @@ class Session final : public SessionBase {
 
  private:
   std::shared_ptr<Session> shared() { return std::static_pointer_cast<Session>(shared_from_this()); }
+
+  // Timeouts are a deadline checked by one coarse timer per connection, not a timer per
+  // read and write: re-arming a timer costs a system call, a deadline a clock read.
+  void arm(std::chrono::steady_clock::duration limit) { deadline_ = std::chrono::steady_clock::now() + limit; }
+
+  void watch() {
+    watchdog_.expires_after(kWatchInterval);
+    watchdog_.async_wait([weak = std::weak_ptr<Session>(shared())](beast::error_code ec) {
+      auto self = weak.lock();
+      if (ec || !self) return;
+      if (std::chrono::steady_clock::now() > self->deadline_) {
+        // The pending read or write fails; its handler finds the connection closed.
+        self->release();
+        beast::error_code ignored;
+        self->lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+        self->lowest().socket().close(ignored);
+        return;
+      }
+      self->watch();
+    });
+  }
   beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
 
   void read_next() {
@@ -138,7 +166,7 @@ class Session final : public SessionBase {
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     parser_->body_limit(server_.options.body_limit);
     waiting_for_request_ = true;
-    lowest().expires_after(server_.options.header_timeout);
+    arm(server_.options.header_timeout);
     wire::async_read_header(stream_, buffer_, *parser_, [self = shared()](beast::error_code ec, std::size_t) {
       self->on_header(ec);
     });
@@ -154,7 +182,7 @@ class Session final : public SessionBase {
                                                            server_.options.body_limit)));
     }
     if (parser_->is_done()) return on_request();
-    lowest().expires_after(server_.options.body_timeout);
+    arm(server_.options.body_timeout);
     if (http::iequals(head[wire::field::expect], "100-continue")) {
       auto go_on = std::make_shared<wire::response<wire::empty_body>>(wire::status::continue_, 11);
       return wire::async_write(stream_, *go_on, [self = shared(), go_on](beast::error_code write_ec, std::size_t) {
@@ -248,7 +276,7 @@ class Session final : public SessionBase {
       message->body() = std::move(response.body);
       message->prepare_payload();
     }
-    lowest().expires_after(kWriteTimeout);
+    arm(kWriteTimeout);
     wire::async_write(stream_, *message, [self = shared(), message, close_after](beast::error_code ec, std::size_t) {
       if (ec || close_after) return self->close();
       self->read_next();
@@ -263,7 +291,7 @@ class Session final : public SessionBase {
     head->set(wire::field::cache_control, "no-cache");
     head->chunked(true);
     auto serializer = std::make_shared<wire::response_serializer<wire::empty_body>>(*head);
-    lowest().expires_after(kWriteTimeout);
+    arm(kWriteTimeout);
     wire::async_write_header(stream_, *serializer, [self = shared(), head, serializer](beast::error_code ec,
                                                                                         std::size_t) {
       if (ec) return self->close();
@@ -300,18 +328,22 @@ class Session final : public SessionBase {
 
   void write_frame() {
     writing_ = true;
-    lowest().expires_after(kWriteTimeout);
+    arm(kWriteTimeout);
     net::async_write(stream_, wire::make_chunk(net::buffer(frames_.front())),
                      [self = shared()](beast::error_code ec, std::size_t) {
                        self->writing_ = false;
                        if (ec) return self->close();
                        self->frames_.pop_front();
-                       if (!self->frames_.empty()) self->write_frame();
+                       if (!self->frames_.empty()) {
+                         self->write_frame();
+                       } else {
+                         self->deadline_ = std::chrono::steady_clock::time_point::max();  // idle between events
+                       }
                      });
   }
 
-  void close() {
-    if (closed_) return;
+  // Stops the timers and the event subscription; the socket is closed by the caller.
+  void release() {
     closed_ = true;
     heartbeat_.cancel();
     if (subscription_ != 0) {
@@ -319,6 +351,11 @@ class Session final : public SessionBase {
       server_.event_streams.fetch_sub(1);
       subscription_ = 0;
     }
+  }
+
+  void close() {
+    if (closed_) return;
+    release();
     beast::error_code ignored;
     if (waiting_for_request_) {
       // A read is pending and nothing was answered: closing the socket ends the read
@@ -328,7 +365,7 @@ class Session final : public SessionBase {
       return;
     }
     if constexpr (kTls) {
-      lowest().expires_after(std::chrono::seconds(2));
+      arm(std::chrono::seconds(2));
       stream_.async_shutdown([self = shared()](beast::error_code) {
         beast::error_code ignore;
         self->lowest().socket().close(ignore);
@@ -338,7 +375,7 @@ class Session final : public SessionBase {
       // destroy an answer (a 413) before the client reads it. So: stop sending, drain
       // what the client still sends for a moment, then close.
       lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
-      lowest().expires_after(kLingerTime);
+      arm(kLingerTime);
       drain_then_close();
     }
   }
@@ -364,6 +401,8 @@ class Session final : public SessionBase {
   std::deque<std::string> frames_;
   bool writing_ = false;
   net::steady_timer heartbeat_;
+  net::steady_timer watchdog_;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
   std::array<char, 16 * 1024> discard_{};
 };
 
