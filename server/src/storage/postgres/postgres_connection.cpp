@@ -92,7 +92,7 @@ Error PostgresConnection::error_of(const PGresult* result, std::string_view what
 
 Result<const PostgresConnection::PreparedStatement*> PostgresConnection::prepared(std::string_view sql,
                                                                                   std::size_t parameter_count) {
-  auto found = statements_.find(std::string(sql));
+  auto found = statements_.find(sql);
   if (found != statements_.end()) return &found->second;
   PreparedStatement statement{fmt::format("s{}", statements_.size()), {}};
   const std::string numbered = to_numbered_placeholders(sql);

@@ -36,7 +36,11 @@ class PostgresConnection final : public Connection {
   Error error_of(const PGresult* result, std::string_view what) const;
 
   PGconn* connection_;
-  std::unordered_map<std::string, PreparedStatement> statements_;
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, PreparedStatement, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace atrium::storage

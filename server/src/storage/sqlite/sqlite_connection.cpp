@@ -66,7 +66,7 @@ Error SqliteConnection::error_here(std::string_view what) const {
 
 Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql, const Params& params) {
   sqlite3_stmt* statement = nullptr;
-  auto found = statements_.find(std::string(sql));
+  auto found = statements_.find(sql);
   if (found != statements_.end()) {
     statement = found->second;
   } else {

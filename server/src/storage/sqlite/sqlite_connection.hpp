@@ -33,7 +33,12 @@ class SqliteConnection final : public Connection {
   Error error_here(std::string_view what) const;
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // Looked up by string_view: a query's text is not copied to find its statement.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace atrium::storage
