@@ -8,6 +8,7 @@
 #include "atrium/app/demo_data.hpp"
 #include "atrium/app/schema_setup.hpp"
 #include "atrium/records/metadata_routes.hpp"
+#include "atrium/records/picklist_routes.hpp"
 #include "atrium/records/openapi.hpp"
 #include "atrium/records/record_routes.hpp"
 #include "atrium/app/platform_routes.hpp"
@@ -73,6 +74,7 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   records::add_metadata_routes(router, records, **database, authenticator);
   records::DeletionApprovals approvals(**database, records, clock);
   records::add_record_routes(router, records, approvals, authenticator);
+  records::add_picklist_routes(router, **database, authenticator);
   records::add_openapi_route(router, records, {version, access::session_cookie_name(access::AuthOptions{https})});
   http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {
     return static_files.serve(request);

@@ -129,7 +129,8 @@ Result<void> check_against_database(storage::Connection& connection, const Entit
         for (const auto& key : parsed->as_array()) keys.emplace_back(key.as_string());
       }
       for (const auto& key : keys) {
-        auto found = connection.query("SELECT 1 FROM picklist_values WHERE picklist = ? AND key = ?",
+        // Deactivated values stay on the records that have them but are not chosen anew.
+        auto found = connection.query("SELECT 1 FROM picklist_values WHERE picklist = ? AND key = ? AND active = 1",
                                       {definition.picklist, key});
         if (!found) return found.take_error();
         if (found->empty()) {
