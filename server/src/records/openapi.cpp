@@ -413,6 +413,99 @@ void add_approval_and_audit_paths(json::object& paths) {
   paths["/api/v1/audit"] = {{"get", std::move(audit)}};
 }
 
+// Global search and picklist administration (record_routes.cpp, picklist_routes.cpp).
+void add_search_and_picklist_paths(json::object& paths) {
+  json::object search = operation("search", "Search every searchable entity", "Search");
+  search["description"] = "Word prefixes, ignoring case and accents, best first; `title_highlighted` and `snippet` "
+                          "are HTML-escaped text with <mark> around the matches.";
+  search["parameters"] = json::array{
+      json::object{{"name", "q"}, {"in", "query"}, {"required", true}, {"description", "At least two letters or digits."},
+                   {"schema", {{"type", "string"}, {"maxLength", 200}}}},
+      json::object{{"name", "entities"}, {"in", "query"}, {"description", "Comma-separated plurals; all when absent."},
+                   {"schema", {{"type", "string"}}}},
+      json::object{{"name", "limit"}, {"in", "query"}, {"description", "Hits to return."},
+                   {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}}};
+  const json::object hit{{"type", "object"},
+                         {"properties",
+                          {{"entity", {{"type", "string"}}},
+                           {"id", {{"type", "string"}}},
+                           {"title", {{"type", "string"}}},
+                           {"title_highlighted", {{"type", "string"}}},
+                           {"snippet", {{"type", "string"}}},
+                           {"score", {{"type", "number"}}}}}};
+  search["responses"] = {
+      {"200",
+       {{"description", "The hits."},
+        {"content", json_content(json::object{{"type", "object"},
+                                              {"properties", {{"data", {{"type", "array"}, {"items", hit}}}}}})}}}};
+  add_errors(search, {"400", "401"});
+  set_security(search, false);
+  paths["/api/v1/search"] = {{"get", std::move(search)}};
+
+  const json::object value{{"type", "object"},
+                           {"properties",
+                            {{"key", {{"type", "string"}, {"pattern", "^[a-z0-9_-]{1,64}$"}}},
+                             {"label", {{"type", "string"}, {"maxLength", 200}}},
+                             {"position", {{"type", "integer"}}},
+                             {"active", {{"type", "boolean"}}}}}};
+  const json::object picklist{{"type", "object"},
+                              {"properties", {{"name", {{"type", "string"}}}, {"values", {{"type", "array"}, {"items", value}}}}}};
+  const json::object name_parameter{{"name", "name"}, {"in", "path"}, {"required", true},
+                                    {"description", "The picklist, e.g. areas."}, {"schema", {{"type", "string"}}}};
+  json::object read = operation("getPicklist", "Read a picklist with every value", "Picklists");
+  read["responses"] = {{"200", {{"description", "The picklist."}, {"content", json_content(picklist)}}}};
+  add_errors(read, {"401"});
+  set_security(read, false);
+  paths["/api/v1/picklists/{name}"] = {{"parameters", json::array{name_parameter}}, {"get", std::move(read)}};
+
+  json::object add = operation("addPicklistValue", "Add a value to a picklist (administrators)", "Picklists");
+  add["requestBody"] = {{"required", true}, {"content", json_content(value)}};
+  add["responses"] = {{"201", {{"description", "The picklist with the new value."}, {"content", json_content(picklist)}}}};
+  add_errors(add, {"400", "401", "403", "404", "415", "422"});
+  set_security(add, true);
+  paths["/api/v1/picklists/{name}/values"] = {{"parameters", json::array{name_parameter}}, {"post", std::move(add)}};
+
+  json::object change = operation("changePicklistValue", "Relabel, reorder or deactivate a value (administrators)",
+                                  "Picklists");
+  change["description"] = "Keys never change or disappear: old records keep their meaning.";
+  change["requestBody"] = {{"required", true}, {"content", json_content(value)}};
+  change["responses"] = {{"200", {{"description", "The picklist."}, {"content", json_content(picklist)}}}};
+  add_errors(change, {"400", "401", "403", "404", "415", "422"});
+  set_security(change, true);
+  const json::object key_parameter{{"name", "key"}, {"in", "path"}, {"required", true},
+                                   {"description", "The value's key."}, {"schema", {{"type", "string"}}}};
+  paths["/api/v1/picklists/{name}/values/{key}"] = {{"parameters", json::array{name_parameter, key_parameter}},
+                                                   {"patch", std::move(change)}};
+}
+
+// Bulk creates and updates of one entity (record_routes.cpp).
+void add_bulk_path(json::object& paths, const metadata::EntityDefinition& entity) {
+  const std::string type = pascal_case(entity.name);
+  json::object bulk = operation("bulk" + pascal_case(entity.plural), "Create and update up to 1,000 records at once",
+                                entity.label_plural);
+  bulk["description"] = "One transaction: every item is saved, or none is and each failing item is named as "
+                        "`items[N].field`.";
+  const json::object item{
+      {"type", "object"},
+      {"required", json::array{"op", "data"}},
+      {"properties",
+       {{"op", {{"type", "string"}, {"enum", json::array{"create", "update"}}}},
+        {"id", {{"type", "string"}, {"description", "The record to update."}}},
+        {"version", {{"type", "integer"}, {"description", "The version read, for updates."}}},
+        {"data", {{"type", "object"}}}}}};
+  bulk["requestBody"] = {
+      {"required", true},
+      {"content", json_content(json::object{
+                      {"type", "object"},
+                      {"required", json::array{"items"}},
+                      {"properties", {{"items", {{"type", "array"}, {"maxItems", kMaxBulkItems}, {"items", item}}}}}})}};
+  bulk["responses"] = {{"200", {{"description", "Every saved record, in the order of the items."},
+                                {"content", json_content(data_of(schema_ref(type)))}}}};
+  add_errors(bulk, {"400", "401", "403", "413", "415", "422"});
+  set_security(bulk, true);
+  paths["/api/v1/" + entity.plural + "/bulk"] = {{"post", std::move(bulk)}};
+}
+
 json::object components(const metadata::Catalog& catalog, const OpenApiOptions& options) {
   json::object responses;
   for (const auto& answer : kErrorAnswers) {
@@ -523,15 +616,19 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Authentication"}, {"description", "Sessions: sign in, sign out, who am I."}},
       json::object{{"name", "Metadata"}, {"description", "The catalog of entities and this document."}},
       json::object{{"name", "Approvals"}, {"description", "Requests another administrator decides."}},
-      json::object{{"name", "Audit"}, {"description", "The hash-chained log of every change."}}};
+      json::object{{"name", "Audit"}, {"description", "The hash-chained log of every change."}},
+      json::object{{"name", "Search"}, {"description", "One search across every searchable entity."}},
+      json::object{{"name", "Picklists"}, {"description", "The value lists enum fields draw from."}}};
   json::object paths;
   add_platform_paths(paths);
   add_approval_and_audit_paths(paths);
+  add_search_and_picklist_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},
                     {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,
                                                 entity.module, entity.plural)}});
     add_entity_paths(paths, entity, catalog);
+    add_bulk_path(paths, entity);
   }
   return {{"openapi", "3.1.0"},
           {"info",
