@@ -78,6 +78,14 @@ Result<void> read_value(const boost::json::value& body, bool creating, std::stri
   return {};
 }
 
+// Picklists are read by everyone signed in and changed by administrators.
+Result<void> administrator(const access::Authenticator& authenticator, const Request& request) {
+  auto principal = authenticator.authenticate(request);
+  if (!principal) return principal.take_error();
+  if (!principal->user.is_admin) return make_error(ErrorCode::forbidden, "picklists are changed by administrators");
+  return {};
+}
+
 Response picklist_response(int status, storage::Database& database, std::string_view name, const Request& request) {
   auto values = values_of(database, name);
   if (!values) return Response::error(values.error(), request.request_id);
@@ -94,11 +102,8 @@ void add_picklist_routes(http::Router& router, storage::Database& database, cons
   });
 
   router.add(http::Method::post, "/api/v1/picklists/{name}/values", [&database, &authenticator](Request& request) {
-    auto principal = authenticator.authenticate(request);
-    if (!principal) return Response::error(principal.error(), request.request_id);
-    if (!principal->user.is_admin) {
-      return Response::error(make_error(ErrorCode::forbidden, "picklists are changed by administrators"),
-                             request.request_id);
+    if (auto admin = administrator(authenticator, request); !admin) {
+      return Response::error(admin.error(), request.request_id);
     }
     const std::string name(request.path_param("name"));
     if (!key_shape(name)) {
@@ -129,11 +134,8 @@ void add_picklist_routes(http::Router& router, storage::Database& database, cons
   });
 
   router.add(http::Method::patch, "/api/v1/picklists/{name}/values/{key}", [&database, &authenticator](Request& request) {
-    auto principal = authenticator.authenticate(request);
-    if (!principal) return Response::error(principal.error(), request.request_id);
-    if (!principal->user.is_admin) {
-      return Response::error(make_error(ErrorCode::forbidden, "picklists are changed by administrators"),
-                             request.request_id);
+    if (auto admin = administrator(authenticator, request); !admin) {
+      return Response::error(admin.error(), request.request_id);
     }
     const std::string name(request.path_param("name"));
     const std::string key(request.path_param("key"));
