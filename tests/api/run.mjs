@@ -23,18 +23,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { rawExchange, request } from '../lib/http.mjs';
+import { binary, option, root } from '../lib/options.mjs';
 import { Report } from '../lib/report.mjs';
 import { startServer } from '../lib/server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-}
-
-const binary = path.resolve(option('binary', 'build-test/atrium'));
 const backend = option('database', 'sqlite');
 const pgDir = option('pg-dir');
 const filter = option('filter');

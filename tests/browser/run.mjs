@@ -4,13 +4,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
+import { binary, root } from '../lib/options.mjs';
 import { startServer } from '../lib/server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const index = process.argv.indexOf('--binary');
-const binary = path.resolve(index >= 0 ? process.argv[index + 1] : 'build-test/atrium');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-browser-'));
 const artifacts = path.join(root, 'build-test', 'test-results', 'screenshots');

@@ -9,18 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { request } from '../lib/http.mjs';
+import { binary, root } from '../lib/options.mjs';
 import { Report } from '../lib/report.mjs';
 import { startServer } from '../lib/server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-}
-
-const binary = path.resolve(option('binary', 'build-test/atrium'));
 
 // Runs the CLI installed in web/ (never a download), without telemetry or update checks.
 function redoclyLint(file) {

@@ -7,17 +7,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { Report } from '../lib/report.mjs';
+import { binary, option, root } from '../lib/options.mjs';
 import { startServer } from '../lib/server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-};
-const binary = path.resolve(option('binary', 'build-test/atrium'));
 const backend = option('database', 'sqlite');
 const seed = Number(option('seed', String(Date.now() % 1_000_000)));
 const operations = Number(option('operations', '10000'));

@@ -8,18 +8,12 @@ import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { rawExchange, request } from '../lib/http.mjs';
 import { Report } from '../lib/report.mjs';
+import { binary, option, root } from '../lib/options.mjs';
 import { startServer } from '../lib/server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const option = (name) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-};
-const binary = path.resolve(option('binary') ?? 'build-test/atrium');
 const pgDir = option('pg-dir');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-server-'));
 const report = new Report();
