@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "atrium/access/auth_routes.hpp"
+#include "atrium/access/grants.hpp"
 #include "atrium/app/demo_data.hpp"
 #include "atrium/app/schema_setup.hpp"
 #include "atrium/records/metadata_routes.hpp"
@@ -73,7 +74,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   records::RecordService records(**database, **catalog, clock);
   records::add_metadata_routes(router, records, **database, authenticator);
   records::DeletionApprovals approvals(**database, records, clock);
-  records::add_record_routes(router, records, approvals, authenticator);
+  access::GrantStore grants(**database);
+  records::add_record_routes(router, records, approvals, authenticator, grants);
   records::add_picklist_routes(router, **database, authenticator);
   records::add_openapi_route(router, records, {version, access::session_cookie_name(access::AuthOptions{https})});
   http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {

@@ -111,6 +111,10 @@ Result<boost::json::array> audit_events(storage::Connection& connection, const A
     where += " AND at < ?";
     params.emplace_back(query.until);
   }
+  if (!query.scope_sql.empty()) {
+    where += " AND (" + query.scope_sql + ")";
+    params.insert(params.end(), query.scope_params.begin(), query.scope_params.end());
+  }
   boost::json::array entries;
   ATRIUM_TRY(connection.each(
       fmt::format("SELECT {} FROM audit_log WHERE {} ORDER BY sequence LIMIT {}", kColumns, where, query.limit), params,

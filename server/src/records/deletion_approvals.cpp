@@ -33,7 +33,10 @@ Result<boost::json::object> read_approval(storage::Connection& connection, std::
 
 Result<boost::json::object> DeletionApprovals::request(const EntityLayout& layout, std::string_view id,
                                                        const Actor& actor) {
-  if (auto exists = records_.get(layout, id, {"id"}); !exists) return exists.take_error();
+  if (auto exists = records_.get(layout, id, {"id"}, actor.access); !exists) return exists.take_error();
+  ATRIUM_TRY(database_.read([&](storage::Connection& connection) {
+    return records_.ensure_allowed(connection, layout, id, actor, access::Action::remove);
+  }));
   ATRIUM_TRY(records_.ensure_unreferenced(layout, id));
   Result<boost::json::object> approval = boost::json::object{};
   ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
@@ -69,10 +72,17 @@ Result<boost::json::object> DeletionApprovals::decide(std::string_view approval_
   }
   const EntityLayout* layout = records_.by_name(std::string(current->at("entity").as_string()));
   const std::string record_id(current->at("record_id").as_string());
+  // Deciding takes the approve right on the entity, within its scope.
+  if (layout && actor.access) {
+    ATRIUM_TRY(database_.read([&](storage::Connection& connection) {
+      return records_.ensure_allowed(connection, *layout, record_id, actor, access::Action::approve);
+    }));
+  }
   if (approve && layout) {
     // The record may have gained references while the request waited: then the
-    // approval stays pending and the answer says why.
-    ATRIUM_TRY(records_.remove(*layout, record_id, actor));
+    // approval stays pending and the answer says why. The approval is the authority for
+    // the deletion, not the approver's own delete right.
+    ATRIUM_TRY(records_.remove(*layout, record_id, Actor{actor.user_id}));
   }
   Result<boost::json::object> decided = boost::json::object{};
   ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {

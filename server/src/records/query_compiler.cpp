@@ -99,10 +99,17 @@ class Compiler {
     if (!field) {
       return filter_error("FILTER_UNKNOWN_FIELD", fmt::format("{} has no field '{}'", layout.entity().label, name));
     }
+    if (context_.field_guard) ATRIUM_TRY(context_.field_guard(layout, *field));
     const auto& definition = *field->field;
     if (!last && definition.type == "link") {
       const EntityLayout* target = context_.layouts(definition.link_entity);
       out.sql += fmt::format("{} IN (SELECT id FROM {} WHERE ", field->columns[0].name, target->entity().table);
+      if (context_.link_scope) {
+        auto scope = context_.link_scope(*target);
+        if (!scope) return scope.take_error();
+        out.sql += "(" + scope->sql + ") AND ";
+        out.params.insert(out.params.end(), scope->params.begin(), scope->params.end());
+      }
       ATRIUM_TRY(comparison(cmp, at + 1, *target, out));
       out.sql += ")";
       return {};
@@ -172,7 +179,26 @@ class Compiler {
       return {};
     }
     if (cmp.value.kind == FilterValue::Kind::user_attribute) {
-      return filter_error("FILTER_UNKNOWN_ATTRIBUTE", fmt::format("user.{} is not available", cmp.value.text));
+      const auto* values = context_.user_values;
+      const auto found = values ? values->find(cmp.value.text) : access::UserValues::const_iterator{};
+      if (!values || found == values->end()) {
+        return filter_error("FILTER_UNKNOWN_ATTRIBUTE", fmt::format("user.{} is not available", cmp.value.text));
+      }
+      // A user's values are a set: eq, in and contains all mean "one of them".
+      if (cmp.op != Op::eq && cmp.op != Op::in && cmp.op != Op::contains) {
+        return filter_error("FILTER_OPERATOR_NOT_SUPPORTED", "user values compare with eq, in or contains");
+      }
+      FilterComparison resolved;
+      resolved.path = cmp.path;
+      resolved.op = Op::in;
+      resolved.value.kind = FilterValue::Kind::list;
+      for (const auto& text : found->second) {
+        FilterValue item;
+        item.kind = FilterValue::Kind::string;
+        item.text = text;
+        resolved.value.items.push_back(std::move(item));
+      }
+      return typed_comparison(resolved, column, set_valued, convert, out);
     }
     if (cmp.op == Op::in) {
       std::vector<Value> values;

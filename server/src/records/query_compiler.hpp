@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "atrium/core/result.hpp"
+#include "atrium/access/grants.hpp"
 #include "atrium/records/entity_layout.hpp"
 #include "atrium/records/filter.hpp"
 #include "atrium/storage/database.hpp"
@@ -28,6 +29,13 @@ struct FilterContext {
   // match. When the sort has an index, comparisons on such fields are written so their
   // indexes are not used (`+column`), and the walk in sort order wins.
   bool avoid_choice_indexes = false;
+  // `user.<name>` values (access rules); without them such values are refused.
+  const access::UserValues* user_values = nullptr;
+  // For filters the caller wrote: refuses fields the caller may not see (FORBIDDEN,
+  // FIELD_HIDDEN), and narrows a path through a link to the linked records the caller
+  // may read, so a filter cannot probe records out of scope.
+  std::function<Result<void>(const EntityLayout&, const FieldLayout&)> field_guard;
+  std::function<Result<SqlFragment>(const EntityLayout&)> link_scope;
 };
 
 Result<SqlFragment> compile_filter(const FilterNode& node, const EntityLayout& layout, const FilterContext& context);

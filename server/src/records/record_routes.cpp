@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "atrium/records/search_index.hpp"
+#include "record_access.hpp"
 
 namespace atrium::records {
 
@@ -99,12 +100,31 @@ Response authenticated(const access::Authenticator& authenticator, Request& requ
   return body(*principal);
 }
 
+struct RouteContext {
+  RecordService& records;
+  const access::Authenticator& authenticator;
+  access::GrantStore& grants;
+};
+
+// Runs `body` for a signed-in caller with their access compiled for this request.
+template <class Body>
+Response as_caller(const RouteContext& context, Request& request, Body body) {
+  return authenticated(context.authenticator, request, [&](const access::Principal& principal) {
+    auto grants = context.grants.for_user(principal.user.id);
+    if (!grants) return Response::error(grants.error(), request.request_id);
+    const RecordAccess access = access_for(context.records, *grants);
+    return body(Actor{principal.user.id, &access});
+  });
+}
+
 }  // namespace
 
 void add_record_routes(http::Router& router, RecordService& records, DeletionApprovals& approvals,
-                       const access::Authenticator& authenticator) {
-  router.add(http::Method::get, "/api/v1/search", [&records, &authenticator](Request& request) {
-    return authenticated(authenticator, request, [&](const access::Principal&) {
+                       const access::Authenticator& authenticator, access::GrantStore& grants) {
+  // Routes keep a copy: it holds only references to what outlives the router.
+  const RouteContext context{records, authenticator, grants};
+  router.add(http::Method::get, "/api/v1/search", [&records, context](Request& request) {
+    return as_caller(context, request, [&](const Actor& actor) {
       SearchQuery query;
       query.text = request.query("q").value_or("");
       const auto wanted = split_list(request.query("entities").value_or(""));
@@ -129,35 +149,45 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
         }
         query.limit = static_cast<std::size_t>(parsed);
       }
-      auto hits = records.search(query);
+      auto hits = records.search(query, actor.access);
       if (!hits) return Response::error(hits.error(), request.request_id);
       return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(*hits)}}));
     });
   });
 
-  router.add(http::Method::get, "/api/v1/approvals", [&approvals, &authenticator](Request& request) {
-    return authenticated(authenticator, request, [&](const access::Principal&) {
+  // Approvals a caller sees: their own requests, and those on entities they may approve.
+  const auto approval_visible = [&records](const boost::json::object& approval, const Actor& actor) {
+    if (actor.access->unrestricted() || approval.at("requested_by_id") == boost::json::value(actor.user_id)) {
+      return true;
+    }
+    const EntityLayout* layout = records.by_name(std::string_view(approval.at("entity").as_string()));
+    return layout && actor.access->may(*layout, access::Action::approve);
+  };
+  router.add(http::Method::get, "/api/v1/approvals", [&approvals, context, approval_visible](Request& request) {
+    return as_caller(context, request, [&](const Actor& actor) {
       auto list = approvals.list(request.query("status").value_or("pending"));
       if (!list) return Response::error(list.error(), request.request_id);
-      return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(*list)}}));
+      boost::json::array visible;
+      for (auto& approval : *list) {
+        if (approval_visible(approval.as_object(), actor)) visible.push_back(std::move(approval));
+      }
+      return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(visible)}}));
     });
   });
-  router.add(http::Method::get, "/api/v1/approvals/{id}", [&approvals, &authenticator](Request& request) {
-    return authenticated(authenticator, request, [&](const access::Principal&) {
+  router.add(http::Method::get, "/api/v1/approvals/{id}", [&approvals, context, approval_visible](Request& request) {
+    return as_caller(context, request, [&](const Actor& actor) {
       auto approval = approvals.get(request.path_param("id"));
       if (!approval) return Response::error(approval.error(), request.request_id);
+      if (!approval_visible(*approval, actor)) {
+        return Response::error(make_error(ErrorCode::not_found, "no such approval"), request.request_id);
+      }
       return record_response(200, *approval);
     });
   });
   for (const bool approve : {true, false}) {
     router.add(http::Method::post, approve ? "/api/v1/approvals/{id}/approve" : "/api/v1/approvals/{id}/reject",
-               [&approvals, &authenticator, approve](Request& request) {
-                 return authenticated(authenticator, request, [&](const access::Principal& principal) {
-                   // Managers decide; until roles exist, administrators are the managers.
-                   if (!principal.user.is_admin) {
-                     return Response::error(make_error(ErrorCode::forbidden, "only a manager decides approvals"),
-                                            request.request_id);
-                   }
+               [&approvals, context, approve](Request& request) {
+                 return as_caller(context, request, [&](const Actor& actor) {
                    std::string remarks;
                    if (request.json.is_object()) {
                      if (const auto* given = request.json.as_object().if_contains("remarks")) {
@@ -169,7 +199,7 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
                        remarks = std::string(given->as_string());
                      }
                    }
-                   auto decided = approvals.decide(request.path_param("id"), approve, remarks, Actor{principal.user.id});
+                   auto decided = approvals.decide(request.path_param("id"), approve, remarks, actor);
                    if (!decided) return Response::error(decided.error(), request.request_id);
                    return record_response(200, *decided);
                  });
@@ -177,8 +207,8 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
   }
 
   // The global event log: every change to every record, by sequence.
-  router.add(http::Method::get, "/api/v1/audit", [&records, &authenticator](Request& request) {
-    return authenticated(authenticator, request, [&](const access::Principal&) {
+  router.add(http::Method::get, "/api/v1/audit", [&records, context](Request& request) {
+    return as_caller(context, request, [&](const Actor& actor) {
       AuditQuery query;
       query.entity = request.query("entity").value_or("");
       query.user_id = request.query("user_id").value_or("");
@@ -195,7 +225,7 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
                                request.request_id);
       }
       query.limit = static_cast<std::size_t>(parsed_limit);
-      auto entries = records.events(query);
+      auto entries = records.events(query, actor.access);
       if (!entries) return Response::error(entries.error(), request.request_id);
       boost::json::object body{{"data", *entries}};
       body["next_after"] = entries->empty() ? boost::json::value(nullptr)
@@ -207,23 +237,23 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
   for (const auto& entity : records.catalog().entities()) {
     const EntityLayout* layout = records.by_plural(entity.plural);
     const std::string base = "/api/v1/" + entity.plural;
-    auto& auth = authenticator;
 
-    router.add(http::Method::get, base, [&records, &auth, layout](Request& request) {
-      return authenticated(auth, request, [&](const access::Principal&) {
+    router.add(http::Method::get, base, [&records, context, layout](Request& request) {
+      return as_caller(context, request, [&](const Actor& actor) {
         auto query = list_query(request);
         if (!query) return Response::error(query.error(), request.request_id);
+        query->access = actor.access;
         auto page = records.list(*layout, *query);
         if (!page) return Response::error(page.error(), request.request_id);
         return page_response(*page);
       });
     });
 
-    router.add(http::Method::post, base, [&records, &auth, layout, base](Request& request) {
-      return authenticated(auth, request, [&](const access::Principal& principal) {
+    router.add(http::Method::post, base, [&records, context, layout, base](Request& request) {
+      return as_caller(context, request, [&](const Actor& actor) {
         auto body = object_body(request);
         if (!body) return Response::error(body.error(), request.request_id);
-        auto created = records.create(*layout, **body, Actor{principal.user.id});
+        auto created = records.create(*layout, **body, actor);
         if (!created) return Response::error(created.error(), request.request_id);
         Response response = record_response(201, *created);
         response.headers.set("Location", base + "/" + std::string(created->at("id").as_string()));
@@ -231,42 +261,42 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
       });
     });
 
-    router.add(http::Method::post, base + "/bulk", [&records, &auth, layout](Request& request) {
-      return authenticated(auth, request, [&](const access::Principal& principal) {
+    router.add(http::Method::post, base + "/bulk", [&records, context, layout](Request& request) {
+      return as_caller(context, request, [&](const Actor& actor) {
         const auto* items = request.json.is_object() ? request.json.as_object().if_contains("items") : nullptr;
         if (!items || !items->is_array()) {
           return Response::error(Error{ErrorCode::bad_request, "the body must be {\"items\": [...]}", {}},
                                  request.request_id);
         }
-        auto saved = records.bulk(*layout, items->as_array(), Actor{principal.user.id});
+        auto saved = records.bulk(*layout, items->as_array(), actor);
         if (!saved) return Response::error(saved.error(), request.request_id);
         return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(*saved)}}));
       });
     });
 
-    router.add(http::Method::get, base + "/{id}", [&records, &auth, layout](Request& request) {
-      return authenticated(auth, request, [&](const access::Principal&) {
-        auto record = records.get(*layout, request.path_param("id"), split_list(request.query("fields").value_or("")));
+    router.add(http::Method::get, base + "/{id}", [&records, context, layout](Request& request) {
+      return as_caller(context, request, [&](const Actor& actor) {
+        auto record = records.get(*layout, request.path_param("id"), split_list(request.query("fields").value_or("")),
+                                  actor.access);
         if (!record) return Response::error(record.error(), request.request_id);
         return record_response(200, *record);
       });
     });
 
-    router.add(http::Method::patch, base + "/{id}", [&records, &auth, layout](Request& request) {
-      return authenticated(auth, request, [&](const access::Principal& principal) {
+    router.add(http::Method::patch, base + "/{id}", [&records, context, layout](Request& request) {
+      return as_caller(context, request, [&](const Actor& actor) {
         auto body = object_body(request);
         if (!body) return Response::error(body.error(), request.request_id);
         auto expected = if_match(request);
         if (!expected) return Response::error(expected.error(), request.request_id);
-        auto updated = records.patch(*layout, request.path_param("id"), **body, *expected, Actor{principal.user.id});
+        auto updated = records.patch(*layout, request.path_param("id"), **body, *expected, actor);
         if (!updated) return Response::error(updated.error(), request.request_id);
         return record_response(200, *updated);
       });
     });
 
-    router.add(http::Method::del, base + "/{id}", [&records, &approvals, &auth, layout](Request& request) {
-      return authenticated(auth, request, [&](const access::Principal& principal) {
-        const Actor actor{principal.user.id};
+    router.add(http::Method::del, base + "/{id}", [&records, &approvals, context, layout](Request& request) {
+      return as_caller(context, request, [&](const Actor& actor) {
         if (layout->entity().master_data) {
           auto approval = approvals.request(*layout, request.path_param("id"), actor);
           if (!approval) return Response::error(approval.error(), request.request_id);
@@ -284,26 +314,25 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
 
     for (const bool archive : {true, false}) {
       router.add(http::Method::post, base + (archive ? "/{id}/archive" : "/{id}/restore"),
-                 [&records, &auth, layout, archive](Request& request) {
-                   return authenticated(auth, request, [&](const access::Principal& principal) {
-                     auto record = records.set_archived(*layout, request.path_param("id"), archive,
-                                                        Actor{principal.user.id});
+                 [&records, context, layout, archive](Request& request) {
+                   return as_caller(context, request, [&](const Actor& actor) {
+                     auto record = records.set_archived(*layout, request.path_param("id"), archive, actor);
                      if (!record) return Response::error(record.error(), request.request_id);
                      return record_response(200, *record);
                    });
                  });
     }
 
-    router.add(http::Method::get, base + "/{id}/history", [&records, &auth, layout](Request& request) {
-      return authenticated(auth, request, [&](const access::Principal&) {
-        auto entries = records.history(*layout, request.path_param("id"));
+    router.add(http::Method::get, base + "/{id}/history", [&records, context, layout](Request& request) {
+      return as_caller(context, request, [&](const Actor& actor) {
+        auto entries = records.history(*layout, request.path_param("id"), actor.access);
         if (!entries) return Response::error(entries.error(), request.request_id);
         return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(*entries)}}));
       });
     });
 
-    router.add(http::Method::get, base + "/{id}/{related}", [&records, &auth, layout](Request& request) {
-      return authenticated(auth, request, [&](const access::Principal&) {
+    router.add(http::Method::get, base + "/{id}/{related}", [&records, context, layout](Request& request) {
+      return as_caller(context, request, [&](const Actor& actor) {
         const EntityLayout* related = records.by_plural(request.path_param("related"));
         if (!related) {
           return Response::error(make_error(ErrorCode::not_found, fmt::format("no related list '{}'",
@@ -312,6 +341,7 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
         }
         auto query = list_query(request);
         if (!query) return Response::error(query.error(), request.request_id);
+        query->access = actor.access;
         auto page = records.related(*layout, request.path_param("id"), *related, *query);
         if (!page) return Response::error(page.error(), request.request_id);
         return page_response(*page);

@@ -10,6 +10,7 @@
 #include "atrium/records/search_index.hpp"
 #include "atrium/records/filter.hpp"
 #include "query_compiler.hpp"
+#include "record_access.hpp"
 #include "record_codec.hpp"
 
 namespace atrium::records {
@@ -27,6 +28,36 @@ Result<boost::json::object> read_one(storage::Connection& connection, const Enti
   if (!rows) return rows.take_error();
   if (rows->empty()) return not_found(layout, id);
   return encode_row(layout, rows->rows[0], fields);
+}
+
+// Whether the record meets the caller's condition for `action`; without access, whether
+// it exists.
+Result<bool> record_meets(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                          const RecordAccess* access, access::Action action) {
+  SqlFragment where{"id = ?", {std::string(id)}};
+  if (access && !access->unrestricted()) {
+    auto condition = access->condition(layout, action);
+    if (!condition) return condition.take_error();
+    where.sql += " AND " + condition->sql;
+    where.params.insert(where.params.end(), condition->params.begin(), condition->params.end());
+  }
+  auto rows = connection.query(fmt::format("SELECT 1 FROM {} WHERE {}", layout.entity().table, where.sql),
+                               where.params);
+  if (!rows) return rows.take_error();
+  return !rows->empty();
+}
+
+// FORBIDDEN naming each name of `names` (fields=, sort=) that is hidden from the caller.
+Result<void> check_names_visible(const EntityLayout& layout, const RecordAccess* access,
+                                 const std::vector<std::string>& names, std::string_view where) {
+  if (!access || access->unrestricted()) return {};
+  for (const auto& name : names) {
+    std::string_view bare = name;
+    if (!bare.empty() && (bare[0] == '-' || bare[0] == '+')) bare.remove_prefix(1);
+    const FieldLayout* field = layout.find(bare) ? layout.find(bare) : layout.find_field(bare);
+    if (field) ATRIUM_TRY(access->check_visible(layout, *field, where));
+  }
+  return {};
 }
 
 std::string today_of(const Clock& clock) { return to_iso8601(clock.now()).substr(0, 10); }
@@ -50,6 +81,8 @@ RecordService::RecordService(storage::Database& database, const metadata::Catalo
   }
 }
 
+std::string RecordService::today() const { return today_of(clock_); }
+
 const EntityLayout* RecordService::by_plural(std::string_view plural) const {
   auto found = layouts_.find(plural);
   return found == layouts_.end() ? nullptr : found->second.get();
@@ -63,10 +96,16 @@ const EntityLayout* RecordService::by_name(std::string_view name) const {
 }
 
 Result<boost::json::object> RecordService::get(const EntityLayout& layout, std::string_view id,
-                                               const std::vector<std::string>& fields) {
+                                               const std::vector<std::string>& fields, const RecordAccess* access) {
+  ATRIUM_TRY(check_names_visible(layout, access, fields, "fields"));
   Result<boost::json::object> record = boost::json::object{};
   ATRIUM_TRY(database_.read([&](storage::Connection& connection) -> Result<void> {
+    // Out of scope reads as absent: a 404 does not tell that the record exists.
+    auto visible = record_meets(connection, layout, id, access, access::Action::read);
+    if (!visible) return visible.take_error();
+    if (!*visible) return not_found(layout, id);
     record = read_one(connection, layout, id, fields);
+    if (record && access) access->strip_hidden(layout, *record);
     return {};
   }));
   return record;
@@ -94,12 +133,36 @@ Result<ListPage> RecordService::list(const EntityLayout& layout, const ListQuery
     where.sql += " AND (" + query.scope_sql + ")";
     where.params.insert(where.params.end(), query.scope_params.begin(), query.scope_params.end());
   }
+  const RecordAccess* access = query.access && !query.access->unrestricted() ? query.access : nullptr;
+  if (access) {
+    auto condition = access->condition(layout, access::Action::read);
+    if (!condition) return condition.take_error();
+    if (condition->sql != "1 = 1") {
+      where.sql += " AND " + condition->sql;
+      where.params.insert(where.params.end(), condition->params.begin(), condition->params.end());
+    }
+    ATRIUM_TRY(check_names_visible(layout, access, query.fields, "fields"));
+    std::vector<std::string> sort_names;
+    for (std::size_t start = 0; start < query.sort.size();) {
+      const auto comma = query.sort.find(',', start);
+      const auto end = comma == std::string::npos ? query.sort.size() : comma;
+      sort_names.push_back(query.sort.substr(start, end - start));
+      start = end + 1;
+    }
+    ATRIUM_TRY(check_names_visible(layout, access, sort_names, "sort"));
+  }
   if (!query.filter.empty()) {
     auto tree = parse_filter(query.filter);
     if (!tree) return tree.take_error();
     const LayoutLookup lookup = [this](std::string_view name) { return by_name(name); };
     FilterContext context{lookup, database_.dialect(), today_of(clock_)};
     context.avoid_choice_indexes = sorted_by_index(layout, query.sort);
+    if (access) {
+      context.field_guard = [access](const EntityLayout& on, const FieldLayout& field) {
+        return access->check_visible(on, field, "filter");
+      };
+      context.link_scope = [access](const EntityLayout& target) { return access->condition(target, access::Action::read); };
+    }
     auto compiled = compile_filter(**tree, layout, context);
     if (!compiled) return compiled.take_error();
     where.sql += " AND " + compiled->sql;
@@ -144,7 +207,9 @@ Result<ListPage> RecordService::list(const EntityLayout& layout, const ListQuery
       ATRIUM_TRY(connection.each(
           fmt::format("SELECT {} FROM {} WHERE id IN ({})", layout.select_list(), layout.entity().table, marks), ids,
           [&](const storage::Row& row) {
-            by_id.emplace(row[0].text(), encode_row(layout, row, query.fields));
+            auto record = encode_row(layout, row, query.fields);
+            if (access) access->strip_hidden(layout, record);
+            by_id.emplace(row[0].text(), std::move(record));
             return true;
           }));
       for (const auto& id : ids) {
@@ -166,7 +231,7 @@ Result<ListPage> RecordService::list(const EntityLayout& layout, const ListQuery
 
 Result<ListPage> RecordService::related(const EntityLayout& owner, std::string_view id, const EntityLayout& related,
                                         ListQuery query) {
-  if (auto exists = get(owner, id, {"id"}); !exists) return exists.take_error();
+  if (auto exists = get(owner, id, {"id"}, query.access); !exists) return exists.take_error();
   // A link of the related entity to the owner: `accounts/{id}/account_contacts`.
   for (const auto& field : related.fields()) {
     if (field.field->type == "link" && field.field->link_entity == owner.entity().name) {
@@ -188,9 +253,17 @@ Result<ListPage> RecordService::related(const EntityLayout& owner, std::string_v
       }
     }
     if (to_owner && to_related) {
-      query.scope_sql = fmt::format("id IN (SELECT {} FROM {} WHERE {} = ? AND archived_at IS NULL)",
+      query.scope_sql = fmt::format("id IN (SELECT {} FROM {} WHERE {} = ? AND archived_at IS NULL",
                                     to_related->columns[0].name, junction->entity().table, to_owner->columns[0].name);
       query.scope_params = {std::string(id)};
+      // The junction rows count only where the caller may read them.
+      if (query.access && !query.access->unrestricted()) {
+        auto condition = query.access->condition(*junction, access::Action::read);
+        if (!condition) return condition.take_error();
+        query.scope_sql += " AND " + condition->sql;
+        query.scope_params.insert(query.scope_params.end(), condition->params.begin(), condition->params.end());
+      }
+      query.scope_sql += ")";
       return list(related, query);
     }
   }
@@ -200,8 +273,12 @@ Result<ListPage> RecordService::related(const EntityLayout& owner, std::string_v
 
 Result<boost::json::object> RecordService::create(const EntityLayout& layout, const boost::json::object& input,
                                                   const Actor& actor) {
+  if (actor.access && !actor.access->may(layout, access::Action::create)) {
+    return access_denied(layout, access::Action::create);
+  }
   auto decoded = decode_input(layout, input, WriteMode::create);
   if (!decoded) return decoded.take_error();
+  if (actor.access) ATRIUM_TRY(actor.access->check_writable(layout, decoded->touched));
   Result<boost::json::object> created = boost::json::object{};
   ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
     created = create_in(connection, layout, *decoded, actor);
@@ -216,9 +293,12 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
   const std::string id = new_id();
   const auto when = clock_.now();
   const std::string now = to_iso8601(when);
-  std::string columns = "id, owner_id, created_at, created_by_id, updated_at, updated_by_id, version";
-  std::string marks = "?, ?, ?, ?, ?, ?, 1";
-  storage::Params params{id, actor.user_id, now, actor.user_id, now, actor.user_id};
+  std::string columns = "id, owner_id, team_id, created_at, created_by_id, updated_at, updated_by_id, version";
+  std::string marks = "?, ?, ?, ?, ?, ?, ?, 1";
+  // A new record belongs to its creator and the creator's first team (team scopes).
+  storage::Value team;
+  if (actor.access && !actor.access->grants().teams.empty()) team = actor.access->grants().teams.front();
+  storage::Params params{id, actor.user_id, team, now, actor.user_id, now, actor.user_id};
   for (const auto& assignment : decoded.assignments) {
     columns += ", " + assignment.column;
     marks += ", ?";
@@ -241,6 +321,8 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
   auto inserted =
       connection.execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", layout.entity().table, columns, marks), params);
   if (!inserted) return inserted.take_error();
+  ATRIUM_TRY(check_links_visible(connection, decoded, actor));
+  ATRIUM_TRY(ensure_within_scope(connection, layout, id, actor, access::Action::create));
   auto created = read_one(connection, layout, id, {});
   if (!created) return created;
   ATRIUM_TRY(append_audit(connection, layout, AuditEntry{layout.entity().name, id, "create", actor.user_id, now},
@@ -270,6 +352,7 @@ Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std
   if (!expected) return expected.take_error();
   auto decoded = decode_input(layout, input, WriteMode::patch);
   if (!decoded) return decoded.take_error();
+  if (actor.access) ATRIUM_TRY(actor.access->check_writable(layout, decoded->touched));
   Result<boost::json::object> updated = boost::json::object{};
   ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
     updated = patch_in(connection, layout, id, *decoded, *expected, actor);
@@ -282,6 +365,7 @@ Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std
 Result<boost::json::object> RecordService::patch_in(storage::Connection& connection, const EntityLayout& layout,
                                                     std::string_view id, const DecodedInput& decoded,
                                                     std::optional<std::int64_t> expected_version, const Actor& actor) {
+  ATRIUM_TRY(ensure_allowed(connection, layout, id, actor, access::Action::edit));
   auto current =
       connection.query(fmt::format("SELECT version, archived_at FROM {} WHERE id = ?", layout.entity().table), {id});
   if (!current) return current.take_error();
@@ -311,6 +395,9 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
       fmt::format("UPDATE {} SET {} WHERE id = ? AND version = ?", layout.entity().table, sets), params);
   if (!changed) return changed.take_error();
   if (*changed != 1) return make_error(ErrorCode::version_conflict, "changed concurrently; read it again");
+  ATRIUM_TRY(check_links_visible(connection, decoded, actor));
+  // An edit may not carry the record out of what the editor may edit.
+  ATRIUM_TRY(ensure_within_scope(connection, layout, id, actor, access::Action::edit));
   auto updated = read_one(connection, layout, id, {});
   if (!updated) return updated;
   ATRIUM_TRY(append_audit(connection, layout,
@@ -395,28 +482,102 @@ Result<boost::json::array> RecordService::bulk(const EntityLayout& layout, const
   return saved;
 }
 
-Result<boost::json::array> RecordService::history(const EntityLayout& layout, std::string_view id) {
+namespace {
+// Audit entries without the changes of fields hidden from the caller.
+void strip_hidden_changes(const EntityLayout& layout, const RecordAccess* access, boost::json::array& entries) {
+  if (!access || !access->hides_any(layout)) return;
+  for (auto& entry : entries) {
+    auto* changes = entry.as_object().if_contains("changes");
+    if (!changes || !changes->is_array()) continue;
+    boost::json::array kept;
+    for (auto& change : changes->as_array()) {
+      const auto* field_name = change.is_object() ? change.as_object().if_contains("field") : nullptr;
+      const FieldLayout* field =
+          field_name && field_name->is_string() ? layout.find(std::string_view(field_name->as_string())) : nullptr;
+      if (field && access->mode(layout, *field) == access::FieldMode::hidden) continue;
+      kept.push_back(std::move(change));
+    }
+    *changes = std::move(kept);
+  }
+}
+}  // namespace
+
+Result<boost::json::array> RecordService::history(const EntityLayout& layout, std::string_view id,
+                                                  const RecordAccess* access) {
   Result<boost::json::array> entries = boost::json::array{};
   ATRIUM_TRY(database_.snapshot([&](storage::Connection& connection) -> Result<void> {
-    auto exists = connection.query(fmt::format("SELECT 1 FROM {} WHERE id = ?", layout.entity().table), {id});
-    if (!exists) return exists.take_error();
-    if (exists->empty()) return not_found(layout, id);
+    auto visible = record_meets(connection, layout, id, access, access::Action::read);
+    if (!visible) return visible.take_error();
+    if (!*visible) return not_found(layout, id);
     entries = record_history(connection, layout.entity().name, id);
     if (!entries) return entries.error();
+    strip_hidden_changes(layout, access, *entries);
     return {};
   }));
   return entries;
 }
 
-Result<boost::json::array> RecordService::search(const SearchQuery& query) {
+Result<boost::json::array> RecordService::search(SearchQuery query, const RecordAccess* access) {
+  if (access && !access->unrestricted()) {
+    // Entities the caller may not read are left out rather than refused: a global
+    // search covers what the caller can see.
+    std::vector<const EntityLayout*> readable;
+    for (const EntityLayout* layout : query.entities) {
+      if (!access->may(*layout, access::Action::read)) continue;
+      auto condition = access->condition(*layout, access::Action::read);
+      if (!condition) return condition.take_error();
+      SearchScope scope;
+      if (condition->sql != "1 = 1") {
+        scope.sql = condition->sql;
+        scope.params = condition->params;
+      }
+      if (access->hides_any(*layout)) {
+        scope.visible_text = [layout, access](storage::Connection& connection,
+                                              const std::string& id) -> Result<std::string> {
+          auto record = read_one(connection, *layout, id, {});
+          if (!record) return record.take_error();
+          access->strip_hidden(*layout, *record);
+          return searchable_text(*layout, *record);
+        };
+      }
+      query.scopes.emplace(layout, std::move(scope));
+      readable.push_back(layout);
+    }
+    query.entities = std::move(readable);
+  }
   return records::search(database_, query);
 }
 
-Result<boost::json::array> RecordService::events(const AuditQuery& query) {
+Result<boost::json::array> RecordService::events(AuditQuery query, const RecordAccess* access) {
+  // The event log shows a restricted caller the entries of records they may read now,
+  // without the fields hidden from them; entries of deleted records and of sign-ins are
+  // for administrators.
+  if (access && !access->unrestricted()) {
+    std::string scope;
+    for (const auto& [plural, layout] : layouts_) {
+      if (!access->may(*layout, access::Action::read)) continue;
+      auto condition = access->condition(*layout, access::Action::read);
+      if (!condition) return condition.take_error();
+      scope += fmt::format("{}(entity = ? AND record_id IN (SELECT id FROM {} WHERE {}))", scope.empty() ? "" : " OR ",
+                           layout->entity().table, condition->sql);
+      query.scope_params.emplace_back(layout->entity().name);
+      query.scope_params.insert(query.scope_params.end(), condition->params.begin(), condition->params.end());
+    }
+    query.scope_sql = scope.empty() ? "1 = 0" : scope;
+  }
   Result<boost::json::array> entries = boost::json::array{};
   ATRIUM_TRY(database_.read([&](storage::Connection& connection) -> Result<void> {
     entries = audit_events(connection, query);
     if (!entries) return entries.error();
+    if (access && !access->unrestricted()) {
+      for (auto& entry : *entries) {
+        const auto* layout = by_name(std::string_view(entry.as_object().at("entity").as_string()));
+        if (!layout) continue;
+        boost::json::array one{std::move(entry)};
+        strip_hidden_changes(*layout, access, one);
+        entry = std::move(one[0]);
+      }
+    }
     return {};
   }));
   return entries;
@@ -468,6 +629,9 @@ Result<void> RecordService::ensure_unreferenced(const EntityLayout& layout, std:
 }
 
 Result<void> RecordService::remove(const EntityLayout& layout, std::string_view id, const Actor& actor) {
+  ATRIUM_TRY(database_.read([&](storage::Connection& connection) {
+    return ensure_allowed(connection, layout, id, actor, access::Action::remove);
+  }));
   ATRIUM_TRY(ensure_unreferenced(layout, id));
   return database_.transact([&](storage::Connection& connection) -> Result<void> {
     auto before = read_one(connection, layout, id, {});
@@ -492,6 +656,7 @@ Result<boost::json::object> RecordService::set_archived(const EntityLayout& layo
                                                         const Actor& actor) {
   Result<boost::json::object> record = boost::json::object{};
   ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
+    ATRIUM_TRY(ensure_allowed(connection, layout, id, actor, access::Action::edit));
     const std::string now = to_iso8601(clock_.now());
     auto before = read_one(connection, layout, id, {});
     if (!before) return before.take_error();
@@ -513,6 +678,53 @@ Result<boost::json::object> RecordService::set_archived(const EntityLayout& layo
                         &*before, *record);
   }));
   return record;
+}
+
+}  // namespace atrium::records
+
+namespace atrium::records {
+
+Result<void> RecordService::ensure_allowed(storage::Connection& connection, const EntityLayout& layout,
+                                           std::string_view id, const Actor& actor, access::Action action) {
+  if (!actor.access || actor.access->unrestricted()) return {};
+  auto visible = record_meets(connection, layout, id, actor.access, access::Action::read);
+  if (!visible) return visible.take_error();
+  if (!*visible) return not_found(layout, id);
+  if (!actor.access->may(layout, action)) return access_denied(layout, action);
+  return ensure_within_scope(connection, layout, id, actor, action);
+}
+
+Result<void> RecordService::ensure_within_scope(storage::Connection& connection, const EntityLayout& layout,
+                                                std::string_view id, const Actor& actor, access::Action action) {
+  if (!actor.access || actor.access->unrestricted()) return {};
+  auto allowed = record_meets(connection, layout, id, actor.access, action);
+  if (!allowed) return allowed.take_error();
+  if (*allowed) return {};
+  return Error{ErrorCode::forbidden,
+               fmt::format("the {} is outside what you may {}", layout.entity().label, access::action_name(action)),
+               {{"id", "OUT_OF_SCOPE", std::string(access::action_name(action))}}};
+}
+
+Result<void> RecordService::check_links_visible(storage::Connection& connection, const DecodedInput& input,
+                                                const Actor& actor) {
+  if (!actor.access || actor.access->unrestricted()) return {};
+  Error invalid{ErrorCode::validation_failed, "the record is not valid", {}};
+  for (const FieldLayout* field : input.touched) {
+    if (field->field->type != "link") continue;
+    const EntityLayout* target = by_name(field->field->link_entity);
+    for (const auto& assignment : input.assignments) {
+      if (assignment.column != field->columns[0].name || assignment.value.is_null() || !target) continue;
+      // A link to a record the caller cannot see reads as a link to nothing.
+      auto visible = record_meets(connection, *target, assignment.value.text(), actor.access, access::Action::read);
+      if (!visible) return visible.take_error();
+      if (!*visible) {
+        invalid.fields.push_back({field->api_name, "LINK_NOT_FOUND",
+                                  fmt::format("no {} with id {}", target->entity().label, assignment.value.text())});
+      }
+    }
+  }
+  if (invalid.fields.empty()) return {};
+  return invalid;
 }
 
 }  // namespace atrium::records

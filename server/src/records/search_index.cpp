@@ -119,14 +119,7 @@ std::string highlight(std::string_view text, const std::vector<std::string>& ter
   return out;
 }
 
-Result<void> index_record(storage::Connection& connection, const EntityLayout& layout,
-                          const boost::json::object& record, IndexMode mode) {
-  if (!is_searchable(layout)) return {};
-  const std::string id(record.at("id").as_string());
-  std::string title;
-  if (const auto* value = record.if_contains(layout.find_field(layout.entity().title_field)->api_name)) {
-    title = text_of(*value);
-  }
+std::string searchable_text(const EntityLayout& layout, const boost::json::object& record) {
   std::string body;
   for (const auto& field : layout.fields()) {
     if (!field.field->searchable) continue;
@@ -135,6 +128,18 @@ Result<void> index_record(storage::Connection& connection, const EntityLayout& l
     const std::string text = text_of(*value);
     if (!text.empty()) body += (body.empty() ? "" : " · ") + text;
   }
+  return body;
+}
+
+Result<void> index_record(storage::Connection& connection, const EntityLayout& layout,
+                          const boost::json::object& record, IndexMode mode) {
+  if (!is_searchable(layout)) return {};
+  const std::string id(record.at("id").as_string());
+  std::string title;
+  if (const auto* value = record.if_contains(layout.find_field(layout.entity().title_field)->api_name)) {
+    title = text_of(*value);
+  }
+  const std::string body = searchable_text(layout, record);
   if (mode == IndexMode::replace) ATRIUM_TRY(unindex_record(connection, layout, id));
   if (body.empty() && title.empty()) return {};
   auto inserted = connection.execute(
@@ -167,6 +172,38 @@ Result<boost::json::array> search(storage::Database& database, const SearchQuery
     double score;
   };
   std::vector<Hit> hits;
+  const auto scope_of = [&](const EntityLayout& layout) -> const SearchScope* {
+    auto found = query.scopes.find(&layout);
+    return found == query.scopes.end() ? nullptr : &found->second;
+  };
+  const auto scope_sql = [](const EntityLayout& layout, const SearchScope* scope) -> std::string {
+    if (!scope || scope->sql.empty()) return {};
+    return fmt::format(" AND t.id IN (SELECT id FROM {} WHERE {})", layout.entity().table, scope->sql);
+  };
+  // With hidden searchable fields, the index's text says too much: each hit (from
+  // `first` on) is held against the text the caller may see, and dropped unless every
+  // term still matches there.
+  const auto keep_visible_matches = [&](storage::Connection& connection, const SearchScope* scope,
+                                        std::size_t first) -> Result<void> {
+    if (!scope || !scope->visible_text) return {};
+    std::vector<Hit> kept(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(first));
+    for (std::size_t i = first; i < hits.size(); ++i) {
+      auto text = scope->visible_text(connection, hits[i].id);
+      if (!text) return text.take_error();
+      const std::string folded = " " + fold_text(hits[i].title + " " + *text);
+      const bool matches = std::all_of(terms.begin(), terms.end(), [&](const std::string& term) {
+        for (std::size_t at = folded.find(term); at != std::string::npos; at = folded.find(term, at + 1)) {
+          if (!word_byte(static_cast<unsigned char>(folded[at - 1]))) return true;
+        }
+        return false;
+      });
+      if (!matches) continue;
+      hits[i].body = std::move(*text);
+      kept.push_back(std::move(hits[i]));
+    }
+    hits = std::move(kept);
+    return {};
+  };
   ATRIUM_TRY(database.snapshot([&](storage::Connection& connection) -> Result<void> {
     const bool sqlite = connection.dialect() == storage::Dialect::sqlite;
     // Terms hold only word characters, so quoting them is all the escaping needed.
@@ -197,35 +234,44 @@ Result<boost::json::array> search(storage::Database& database, const SearchQuery
       // find either: the access predicates of lists join here.
       for (const EntityLayout* layout : query.entities) {
         if (!is_searchable(*layout)) continue;
+        const SearchScope* scope = scope_of(*layout);
         storage::Params params = rowids;
         params.emplace_back(layout->entity().name);
+        if (scope) params.insert(params.end(), scope->params.begin(), scope->params.end());
+        const std::size_t first = hits.size();
         ATRIUM_TRY(connection.each(
             fmt::format("SELECT d.rowid, d.record_id, d.title, d.body FROM search_documents AS d "
                         "JOIN {} AS t ON t.id = d.record_id WHERE d.rowid IN ({}) AND d.entity = ? "
-                        "AND t.archived_at IS NULL",
-                        layout->entity().table, marks),
+                        "AND t.archived_at IS NULL{}",
+                        layout->entity().table, marks, scope_sql(*layout, scope)),
             params, [&](const storage::Row& row) {
               hits.push_back({layout->entity().plural, row[1].text(), row[2].text(), row[3].text(),
                               scores[row[0].integer()]});
               return true;
             }));
+        ATRIUM_TRY(keep_visible_matches(connection, scope, first));
       }
       return {};
     }
     for (const EntityLayout* layout : query.entities) {
       if (!is_searchable(*layout)) continue;
+      const SearchScope* scope = scope_of(*layout);
       const std::string sql = fmt::format(
           "SELECT d.record_id, d.title, d.body, "
           "ts_rank(to_tsvector('simple', d.folded), to_tsquery('simple', ?))::float8 AS score "
           "FROM search_documents AS d JOIN {} AS t ON t.id = d.record_id "
           "WHERE to_tsvector('simple', d.folded) @@ to_tsquery('simple', ?) AND d.entity = ? "
-          "AND t.archived_at IS NULL ORDER BY score DESC LIMIT {}",
-          layout->entity().table, query.limit);
-      ATRIUM_TRY(connection.each(sql, {match, match, layout->entity().name}, [&](const storage::Row& row) {
+          "AND t.archived_at IS NULL{} ORDER BY score DESC LIMIT {}",
+          layout->entity().table, scope_sql(*layout, scope), query.limit);
+      storage::Params params{match, match, layout->entity().name};
+      if (scope) params.insert(params.end(), scope->params.begin(), scope->params.end());
+      const std::size_t first = hits.size();
+      ATRIUM_TRY(connection.each(sql, params, [&](const storage::Row& row) {
         hits.push_back({layout->entity().plural, row[0].text(), row[1].text(), row[2].text(),
                         row[3].is_real() ? row[3].real() : 0.0});
         return true;
       }));
+      ATRIUM_TRY(keep_visible_matches(connection, scope, first));
     }
     return {};
   }));

@@ -35,6 +35,10 @@ struct AuditQuery {
   std::string until;  // exclusive
   std::int64_t after_sequence = 0;
   std::size_t limit = 100;
+  // Set by the record service for callers with restricted access: the entries they may
+  // see (trusted SQL over audit_log's columns, built there).
+  std::string scope_sql;
+  storage::Params scope_params;
 };
 // The global event log, by sequence.
 Result<boost::json::array> audit_events(storage::Connection& connection, const AuditQuery& query);

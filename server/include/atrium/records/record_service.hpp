@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "atrium/access/grants.hpp"
 #include "atrium/core/result.hpp"
 #include "atrium/core/time.hpp"
 #include "atrium/metadata/catalog.hpp"
@@ -19,8 +20,13 @@
 
 namespace atrium::records {
 
+class RecordAccess;
+
+// Who acts, and under which access: null access is Atrium itself (the command line, demo
+// data), which may do anything.
 struct Actor {
   std::string user_id;
+  const RecordAccess* access = nullptr;
 };
 
 enum class ArchivedRows { hide, include, only };
@@ -36,6 +42,7 @@ struct ListQuery {
   // Set by related lists: the SQL condition and its parameters (trusted, built here).
   std::string scope_sql;
   storage::Params scope_params;
+  const RecordAccess* access = nullptr;  // null: unrestricted
 };
 
 struct ListPage {
@@ -56,9 +63,12 @@ class RecordService {
   const EntityLayout* by_plural(std::string_view plural) const;
   const EntityLayout* by_name(std::string_view name) const;
   const metadata::Catalog& catalog() const { return catalog_; }
+  storage::Dialect dialect() const { return database_.dialect(); }
+  // "YYYY-MM-DD" by the service's clock, for `today` in filters and rules.
+  std::string today() const;
 
   Result<boost::json::object> get(const EntityLayout& layout, std::string_view id,
-                                  const std::vector<std::string>& fields = {});
+                                  const std::vector<std::string>& fields = {}, const RecordAccess* access = nullptr);
   Result<ListPage> list(const EntityLayout& layout, const ListQuery& query);
   // The records of `related` that belong to the record `id` of `owner`: through a link
   // field of `related`, or through a junction entity that links both.
@@ -71,9 +81,10 @@ class RecordService {
   // every failing item named (`items[3].email`).
   Result<boost::json::array> bulk(const EntityLayout& layout, const boost::json::array& items, const Actor& actor);
   // The record's audit entries, oldest first (404 when the record does not exist).
-  Result<boost::json::array> history(const EntityLayout& layout, std::string_view id);
-  Result<boost::json::array> events(const AuditQuery& query);
-  Result<boost::json::array> search(const SearchQuery& query);
+  Result<boost::json::array> history(const EntityLayout& layout, std::string_view id,
+                                     const RecordAccess* access = nullptr);
+  Result<boost::json::array> events(AuditQuery query, const RecordAccess* access = nullptr);
+  Result<boost::json::array> search(SearchQuery query, const RecordAccess* access = nullptr);
 
   // Other records that link to this one, as "entity.field" → how many; deletion is
   // refused while any exist.
@@ -82,6 +93,10 @@ class RecordService {
   Result<void> ensure_unreferenced(const EntityLayout& layout, std::string_view id);
   // Deletes for good, with an audit entry: master data only after its approval.
   Result<void> remove(const EntityLayout& layout, std::string_view id, const Actor& actor);
+  // NOT_FOUND when the record is out of the actor's read scope, FORBIDDEN when it is
+  // visible but outside the scope of `action`.
+  Result<void> ensure_allowed(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                              const Actor& actor, access::Action action);
 
   Result<boost::json::object> set_archived(const EntityLayout& layout, std::string_view id, bool archived,
                                            const Actor& actor);
@@ -92,6 +107,11 @@ class RecordService {
   Result<boost::json::object> patch_in(storage::Connection& connection, const EntityLayout& layout,
                                        std::string_view id, const DecodedInput& input,
                                        std::optional<std::int64_t> expected_version, const Actor& actor);
+  // FORBIDDEN (OUT_OF_SCOPE) unless the record meets the actor's condition for `action`.
+  Result<void> ensure_within_scope(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                                   const Actor& actor, access::Action action);
+  // LINK_NOT_FOUND for links the input sets to records the actor may not read.
+  Result<void> check_links_visible(storage::Connection& connection, const DecodedInput& input, const Actor& actor);
 
   storage::Database& database_;
   const metadata::Catalog& catalog_;

@@ -3,6 +3,8 @@
 // accent blind (SQLite FTS5 / PostgreSQL text vectors over Atrium's folded text).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,11 +21,23 @@ Result<void> index_record(storage::Connection& connection, const EntityLayout& l
                           IndexMode mode = IndexMode::replace);
 Result<void> unindex_record(storage::Connection& connection, const EntityLayout& layout, std::string_view id);
 bool is_searchable(const EntityLayout& layout);
+// The record's searchable fields as one text, in definition order (what is indexed).
+std::string searchable_text(const EntityLayout& layout, const boost::json::object& record);
+
+// What one caller may find of an entity (set by the record service from their access).
+struct SearchScope {
+  std::string sql;  // over the entity's own columns; empty: every record
+  storage::Params params;
+  // Set when some searchable fields are hidden from the caller: the record's searchable
+  // text without them. A hit must match it, and its snippet comes from it.
+  std::function<Result<std::string>(storage::Connection&, const std::string& id)> visible_text;
+};
 
 struct SearchQuery {
   std::string text;
   std::vector<const EntityLayout*> entities;
   std::size_t limit = 20;
+  std::map<const EntityLayout*, SearchScope> scopes;
 };
 
 // {"entity","id","title","snippet","score"} best first; snippet is HTML-escaped text
