@@ -5,9 +5,11 @@
 #include <thread>
 
 #include "atrium/access/auth_routes.hpp"
+#include "atrium/access/access_admin_routes.hpp"
 #include "atrium/access/grants.hpp"
 #include "atrium/app/demo_data.hpp"
 #include "atrium/app/schema_setup.hpp"
+#include "atrium/records/access_schema.hpp"
 #include "atrium/records/metadata_routes.hpp"
 #include "atrium/records/picklist_routes.hpp"
 #include "atrium/records/openapi.hpp"
@@ -76,6 +78,7 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   records::DeletionApprovals approvals(**database, records, clock);
   access::GrantStore grants(**database);
   records::add_record_routes(router, records, approvals, authenticator, grants);
+  access::add_access_admin_routes(router, **database, authenticator, records::access_schema(records));
   records::add_picklist_routes(router, **database, authenticator);
   records::add_openapi_route(router, records, {version, access::session_cookie_name(access::AuthOptions{https})});
   http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {

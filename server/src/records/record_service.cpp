@@ -83,6 +83,37 @@ RecordService::RecordService(storage::Database& database, const metadata::Catalo
 
 std::string RecordService::today() const { return today_of(clock_); }
 
+Result<void> RecordService::check_rule(std::string_view entity, const std::string& rule) const {
+  const EntityLayout* layout = by_name(entity);
+  if (!layout) return make_error(ErrorCode::bad_request, fmt::format("no entity '{}'", entity));
+  auto tree = parse_filter(rule);
+  if (!tree) return tree.take_error();
+  // Names only matter here, not values: every attribute a rule may name, with one value.
+  access::UserValues values;
+  for (const char* name : {"id", "teams", "account", "contact"}) values[name] = {"00000000000000000000000000"};
+  ATRIUM_TRY(database_.read([&](storage::Connection& connection) {
+    return connection.each("SELECT name FROM scope_attributes", {}, [&](const storage::Row& row) {
+      values[row[0].text()] = {"x"};
+      return true;
+    });
+  }));
+  const LayoutLookup lookup = [this](std::string_view name) { return by_name(name); };
+  FilterContext context{lookup, database_.dialect(), today_of(clock_)};
+  context.user_values = &values;
+  auto compiled = compile_filter(**tree, *layout, context);
+  if (!compiled) return compiled.take_error();
+  return {};
+}
+
+Result<bool> RecordService::exists(storage::Connection& connection, std::string_view entity,
+                                   const std::string& id) const {
+  const EntityLayout* layout = by_name(entity);
+  if (!layout) return false;
+  auto rows = connection.query(fmt::format("SELECT 1 FROM {} WHERE id = ?", layout->entity().table), {id});
+  if (!rows) return rows.take_error();
+  return !rows->empty();
+}
+
 const EntityLayout* RecordService::by_plural(std::string_view plural) const {
   auto found = layouts_.find(plural);
   return found == layouts_.end() ? nullptr : found->second.get();

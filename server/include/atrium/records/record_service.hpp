@@ -86,6 +86,11 @@ class RecordService {
   Result<boost::json::array> events(AuditQuery query, const RecordAccess* access = nullptr);
   Result<boost::json::array> search(SearchQuery query, const RecordAccess* access = nullptr);
 
+  // Whether an access rule compiles against the entity's fields, with every user.<name>
+  // of the scope attributes (RULE_INVALID names the problem).
+  Result<void> check_rule(std::string_view entity, const std::string& rule) const;
+  Result<bool> exists(storage::Connection& connection, std::string_view entity, const std::string& id) const;
+
   // Other records that link to this one, as "entity.field" → how many; deletion is
   // refused while any exist.
   Result<std::vector<std::pair<std::string, std::int64_t>>> referrers(const EntityLayout& layout, std::string_view id);

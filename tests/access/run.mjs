@@ -1,0 +1,366 @@
+// The access matrix: every entity of the metadata × every scope of a role × every
+// action × every relation of a record to the caller, against the real API, each outcome
+// held against a model of DESIGN §6 written here independently of the server.
+//   node tests/access/run.mjs --binary build-test/atrium --database sqlite|postgresql [--pg-dir DIR]
+//
+// The caller is `rep`: in team T1 with `mate`; `junior` reports to rep; `outsider` is in
+// no team. Scope attributes: rep has one value of each (areas: north, …). Records are
+// made by each of them, in and out of rep's attribute values; a child entity's records
+// also hang under a parent that is out of rep's scope.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { Report } from '../lib/report.mjs';
+import { binary, option, root } from '../lib/options.mjs';
+import { startServer } from '../lib/server.mjs';
+
+const backend = option('database', 'sqlite');
+const report = new Report(`[${backend}] `);
+const PASSWORD = 'matrix-Passphrase-7391';
+
+function databaseUrl() {
+  if (backend === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-access-'));
+    return { url: `sqlite:${path.join(dir, 'access.db')}`, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const url = execFileSync(path.join(root, 'scripts/pg-test-server'), ['createdb', option('pg-dir'), `access_${process.pid}`])
+    .toString().trim();
+  return { url, cleanup: () => {} };
+}
+
+const database = databaseUrl();
+// The demo's administrator and picklists, without records.
+execFileSync(binary, ['demo', '--database', database.url, '--users', '0', '--accounts', '0', '--contacts', '0',
+  '--products', '0']);
+const server = await startServer(binary, database.url, ['--no-demo']);
+const base = `http://127.0.0.1:${server.port}`;
+
+class Client {
+  static async login(username) {
+    const response = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: username === 'demo' ? 'atrium-demo-2026' : PASSWORD }),
+    });
+    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+    const cookie = response.headers.get('set-cookie').split(';')[0];
+    return new Client(cookie, (await response.json()).csrf_token);
+  }
+  constructor(cookie, csrf) { this.cookie = cookie; this.csrf = csrf; }
+  async call(method, url, body) {
+    const response = await fetch(`${base}${url}`, {
+      method,
+      headers: { Cookie: this.cookie, 'X-CSRF-Token': this.csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+    return { status: response.status, body: json };
+  }
+  async ok(method, url, body) {
+    const answer = await this.call(method, url, body);
+    if (answer.status >= 300) throw new Error(`${method} ${url}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  }
+}
+
+const failures = [];
+let checks = 0;
+function expect(name, actual, expected) {
+  checks += 1;
+  const same = JSON.stringify(actual) === JSON.stringify(expected);
+  if (!same) failures.push(`${name}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  return same;
+}
+
+try {
+  const admin = await Client.login('demo');
+  const metadata = await admin.ok('GET', '/api/v1/metadata');
+  const attributes = (await admin.ok('GET', '/api/v1/scope-attributes')).data;
+  const byPicklist = new Map(attributes.map((a) => [a.picklist, a.name]));
+  const entities = metadata.entities;
+  const entityByName = new Map(entities.map((e) => [e.name, e]));
+
+  // --- people ---------------------------------------------------------------------------
+  const team = await admin.ok('POST', '/api/v1/teams', { name: 'T1' });
+  const users = {};
+  for (const username of ['rep', 'mate', 'junior', 'outsider']) {
+    users[username] = await admin.ok('POST', '/api/v1/users', { username, password: PASSWORD, name: username });
+  }
+  // rep holds the first value of every scope attribute's picklist; "out" records take the second.
+  const repValues = {};
+  for (const attribute of attributes) {
+    const values = metadata.picklists[attribute.picklist] ?? [];
+    if (values.length < 2) throw new Error(`picklist ${attribute.picklist} needs two values for the matrix`);
+    repValues[attribute.name] = [values[0].key];
+  }
+  await admin.ok('PATCH', `/api/v1/users/${users.rep.id}`, { teams: [team.id], attributes: repValues });
+  await admin.ok('PATCH', `/api/v1/users/${users.mate.id}`, { teams: [team.id] });
+  await admin.ok('PATCH', `/api/v1/users/${users.junior.id}`, { manager_id: users.rep.id });
+
+  // The scope field of an entity's rule: its first enum drawn from a scope attribute's picklist.
+  const scopeField = (entity) => entity.fields.find((f) => f.type === 'enum' && byPicklist.has(f.picklist));
+  const ruleOf = (entity) => {
+    const field = scopeField(entity);
+    return field ? `${field.name} in user.${byPicklist.get(field.picklist)}` : 'owner_id eq user.id';
+  };
+  const roleBody = (name, scope, actions = ['create', 'read', 'edit', 'delete']) => ({
+    name,
+    rights: entities.flatMap((entity) => actions.map((action) => ({
+      entity: entity.name, action, scope, ...(scope === 'rule' ? { rule: ruleOf(entity) } : {}),
+    }))),
+  });
+  const roles = {};
+  for (const scope of ['all', 'team', 'own', 'rule']) roles[scope] = await admin.ok('POST', '/api/v1/roles', roleBody(`matrix-${scope}`, scope));
+  roles.none = await admin.ok('POST', '/api/v1/roles', { name: 'matrix-none' });
+  // Every maker may create anything while the records are made.
+  for (const username of Object.keys(users)) {
+    await admin.ok('PATCH', `/api/v1/users/${users[username].id}`, { roles: ['matrix-all'] });
+  }
+  const clients = {};
+  for (const username of Object.keys(users)) clients[username] = await Client.login(username);
+
+  // --- records --------------------------------------------------------------------------
+  // Each record: who made it, whether its scope field holds rep's value, its parent.
+  let serial = 0;
+  const made = []; // {entity, id, maker, inside, parent, token}
+  async function make(entity, maker, inside, parentRecord) {
+    serial += 1;
+    const token = `mx${serial}q${process.pid}`;
+    const body = {};
+    for (const field of entity.fields) {
+      if (field.read_only || field.numbered) continue;
+      const isScope = field === scopeField(entity);
+      if (isScope) {
+        const values = metadata.picklists[field.picklist];
+        body[field.name] = values[inside ? 0 : 1].key;
+        continue;
+      }
+      if (field.type === 'link' && field.entity && (field.required || (parentRecord && field.entity === parentRecord.entity.name))) {
+        if (parentRecord && field.entity === parentRecord.entity.name) {
+          body[field.name] = parentRecord.id;
+        } else {
+          body[field.name] = (await make(entityByName.get(field.entity), maker, inside)).id;
+        }
+        continue;
+      }
+      if (!field.required && !(field.searchable && field.type === 'text' && field.name === entity.title_field)) continue;
+      switch (field.type) {
+        case 'text': body[field.name] = field.unique ? `${token}-${field.name}` : `${token} ${field.name}`; break;
+        case 'long_text': body[field.name] = `${token} ${field.name}`; break;
+        case 'email': body[field.name] = `${token}@example.com`; break;
+        case 'enum': body[field.name] = (field.values ?? metadata.picklists[field.picklist])[0].key; break;
+        case 'integer': case 'decimal': case 'percent': body[field.name] = 1; break;
+        case 'boolean': body[field.name] = false; break;
+        case 'date': body[field.name] = '2026-01-01'; break;
+        default: break;
+      }
+    }
+    const created = await clients[maker].ok('POST', `/api/v1/${entity.plural}`, body);
+    const record = { entity, id: created.id, maker, inside, parent: parentRecord ?? null, token };
+    made.push(record);
+    return record;
+  }
+
+  const parentOf = (entity) => {
+    const link = entity.fields.find((f) => f.field === entity.access_parent);
+    return link ? entityByName.get(link.entity) : null;
+  };
+  // The access parent is not in the metadata: it is the first required link for child entities.
+  for (const entity of entities) {
+    const definition = JSON.parse(fs.readFileSync(path.join(root, 'server/definitions', `${entity.name}.json`), 'utf8'));
+    entity.access_parent = definition.access.parent ?? null;
+  }
+  for (const entity of entities) {
+    for (const maker of ['rep', 'junior', 'mate', 'outsider']) {
+      for (const inside of [true, false]) await make(entity, maker, inside);
+    }
+    const parent = parentOf(entity);
+    if (parent) {
+      // Rep's own child under a parent rep cannot see with any narrow scope.
+      const hidden = await make(parent, 'outsider', false);
+      await make(entity, 'rep', true, hidden);
+    }
+  }
+  for (const entity of entities) {
+    if (!made.some((r) => r.entity === entity)) failures.push(`${entity.name}: no records in the matrix`);
+  }
+
+  // --- the model ------------------------------------------------------------------------
+  const own = new Set(['rep', 'junior']);
+  const teamMates = new Set(['rep', 'mate']);
+  const teamOf = (maker) => (maker === 'rep' || maker === 'mate' ? team.id : null);
+  function visible(record, scope) {
+    if (scope === 'none') return false;
+    let passes;
+    switch (scope) {
+      case 'all': passes = true; break;
+      case 'own': passes = own.has(record.maker); break;
+      case 'team': passes = teamOf(record.maker) === team.id || teamMates.has(record.maker) || own.has(record.maker); break;
+      case 'rule': passes = (scopeField(record.entity) ? record.inside : false) || own.has(record.maker); break;
+      default: passes = false;
+    }
+    const parentLink = record.entity.access_parent;
+    if (passes && parentLink) {
+      const parentRecord = record.parent ?? made.find((r) => r.id === record.parentId);
+      if (parentRecord && !visible(parentRecord, scope)) return false;
+    }
+    return passes;
+  }
+  // Children made through `make` for required links carry their parent implicitly: find it.
+  for (const record of made) {
+    if (record.parent || !record.entity.access_parent) continue;
+    const answer = await admin.ok('GET', `/api/v1/${record.entity.plural}/${record.id}`);
+    const link = record.entity.fields.find((f) => f.field === record.entity.access_parent);
+    record.parent = made.find((r) => r.id === answer[link.name]);
+  }
+
+  // --- the matrix -----------------------------------------------------------------------
+  for (const scope of ['all', 'team', 'own', 'rule', 'none']) {
+    await admin.ok('PATCH', `/api/v1/users/${users.rep.id}`, { roles: [roles[scope].name] });
+    const rep = clients.rep;
+    for (const entity of entities) {
+      const records = made.filter((r) => r.entity === entity);
+      const expected = records.filter((r) => visible(r, scope)).map((r) => r.id).sort();
+      const where = `${entity.name} × ${scope}`;
+      const ids = records.map((r) => `"${r.id}"`).join(',');
+      // list and count
+      const list = await rep.call('GET', `/api/v1/${entity.plural}?filter=${encodeURIComponent(`id in [${ids}]`)}&count=true&limit=500`);
+      if (scope === 'none') {
+        expect(`${where}: list refused`, [list.status, list.body?.error?.code], [403, 'FORBIDDEN']);
+      } else {
+        expect(`${where}: list`, list.body.data.map((r) => r.id).sort(), expected);
+        expect(`${where}: count`, list.body.total, expected.length);
+      }
+      for (const record of records) {
+        const seen = visible(record, scope);
+        const label = `${where} × ${record.maker}/${record.inside ? 'in' : 'out'}${record.parent ? '/child' : ''}`;
+        const read = await rep.call('GET', `/api/v1/${entity.plural}/${record.id}`);
+        expect(`${label}: read`, read.status, scope === 'none' ? 403 : seen ? 200 : 404);
+        const history = await rep.call('GET', `/api/v1/${entity.plural}/${record.id}/history`);
+        expect(`${label}: history`, history.status, scope === 'none' ? 403 : seen ? 200 : 404);
+        // edit: a change that keeps the record where it is
+        const editable = entity.fields.find((f) => !f.required && !f.unique && !f.read_only && f.type === 'long_text');
+        if (editable) {
+          const edit = await rep.call('PATCH', `/api/v1/${entity.plural}/${record.id}`, { [editable.name]: `${record.token} edited ${scope}` });
+          expect(`${label}: edit`, edit.status, scope === 'none' ? 403 : seen ? 200 : 404);
+        }
+        if (!seen) {
+          const removal = await rep.call('DELETE', `/api/v1/${entity.plural}/${record.id}`);
+          expect(`${label}: delete out of scope`, removal.status, scope === 'none' ? 403 : 404);
+        }
+      }
+      // search: the records' tokens, through the global search
+      const titleField = entity.fields.find((f) => f.name === entity.title_field);
+      if (titleField?.searchable && scope !== 'none') {
+        const hits = await rep.ok('GET', `/api/v1/search?q=mx&entities=${entity.plural}&limit=100`);
+        const found = hits.data.map((h) => h.id).filter((id) => records.some((r) => r.id === id)).sort();
+        expect(`${where}: search`, found, expected);
+      }
+      // the event log
+      if (scope !== 'none') {
+        const events = await rep.ok('GET', `/api/v1/audit?entity=${entity.name}&limit=500`);
+        const logged = [...new Set(events.data.map((e) => e.record_id))].filter((id) => records.some((r) => r.id === id)).sort();
+        expect(`${where}: event log`, logged, expected);
+      }
+      // related lists: the children of each parent record
+      for (const child of entities.filter((e) => e.access_parent && parentOf(e) === entity)) {
+        for (const parentRecord of records) {
+          const answer = await rep.call('GET', `/api/v1/${entity.plural}/${parentRecord.id}/${child.plural}?limit=500`);
+          if (scope === 'none') {
+            expect(`${where}: related ${child.plural} refused`, answer.status, 403);
+            continue;
+          }
+          if (!visible(parentRecord, scope)) {
+            expect(`${where}: related ${child.plural} of a hidden parent`, answer.status, 404);
+            continue;
+          }
+          const children = made.filter((r) => r.entity === child && r.parent?.id === parentRecord.id && visible(r, scope)).map((r) => r.id).sort();
+          expect(`${where}: related ${child.plural}`, answer.status === 200 ? answer.body.data.map((r) => r.id).sort() : answer.status, children);
+        }
+      }
+      // create: any role with the right creates (the record is the creator's own)
+      const creation = await rep.call('POST', `/api/v1/${entity.plural}`, {});
+      expect(`${where}: create without right`, scope === 'none' ? creation.status : 'skip', scope === 'none' ? 403 : 'skip');
+    }
+  }
+
+  // --- field rights ---------------------------------------------------------------------
+  {
+    const account = entityByName.get('account');
+    const hiddenField = account.fields.find((f) => f.name === 'comments');
+    const readOnlyField = account.fields.find((f) => f.name === 'phone');
+    const body = roleBody('matrix-fields', 'all');
+    body.field_rights = [
+      { entity: 'account', field: hiddenField.field, mode: 'hidden' },
+      { entity: 'account', field: readOnlyField.field, mode: 'read_only' },
+    ];
+    await admin.ok('POST', '/api/v1/roles', body);
+    await admin.ok('PATCH', `/api/v1/users/${users.rep.id}`, { roles: ['matrix-fields'] });
+    const rep = clients.rep;
+    const record = made.find((r) => r.entity === account);
+    const secret = `sq${process.pid}secret`;
+    await admin.ok('PATCH', `/api/v1/accounts/${record.id}`, { comments: `note ${secret}` });
+    const read = await rep.ok('GET', `/api/v1/accounts/${record.id}`);
+    expect('hidden field: not in the record', 'comments' in read, false);
+    expect('read-only field: shown', 'phone' in read, true);
+    const listed = await rep.ok('GET', `/api/v1/accounts?filter=${encodeURIComponent(`id eq "${record.id}"`)}`);
+    expect('hidden field: not in the list', 'comments' in listed.data[0], false);
+    const filtered = await rep.call('GET', `/api/v1/accounts?filter=${encodeURIComponent('comments contains "x"')}`);
+    expect('hidden field: filter refused', [filtered.status, filtered.body.error.fields?.[0]?.code], [403, 'FIELD_HIDDEN']);
+    const sorted = await rep.call('GET', '/api/v1/accounts?sort=-comments');
+    expect('hidden field: sort refused', [sorted.status, sorted.body.error.fields?.[0]?.code], [403, 'FIELD_HIDDEN']);
+    const selected = await rep.call('GET', '/api/v1/accounts?fields=name,comments');
+    expect('hidden field: selection refused', selected.status, 403);
+    const writeHidden = await rep.call('PATCH', `/api/v1/accounts/${record.id}`, { comments: 'x' });
+    expect('hidden field: write refused', [writeHidden.status, writeHidden.body.error.fields?.[0]], [403, { field: 'comments', code: 'FIELD_HIDDEN', message: 'hidden from you' }]);
+    const writeReadOnly = await rep.call('PATCH', `/api/v1/accounts/${record.id}`, { phone: '+41 1 234' });
+    expect('read-only field: write refused', [writeReadOnly.status, writeReadOnly.body.error.fields?.[0]?.code], [403, 'FIELD_READ_ONLY']);
+    const adminHits = await admin.ok('GET', `/api/v1/search?q=${secret}`);
+    expect('hidden field: the administrator finds it', adminHits.data.some((h) => h.id === record.id), true);
+    const repHits = await rep.ok('GET', `/api/v1/search?q=${secret}`);
+    expect('hidden field: search never matches on it', repHits.data.length, 0);
+    const nameHits = await rep.ok('GET', `/api/v1/search?q=${record.token}`);
+    const hit = nameHits.data.find((h) => h.id === record.id);
+    expect('hidden field: visible fields still match', Boolean(hit), true);
+    expect('hidden field: not in the snippet', hit ? hit.snippet.includes(secret) : false, false);
+    const history = await rep.ok('GET', `/api/v1/accounts/${record.id}/history`);
+    expect('hidden field: not in the history', JSON.stringify(history).includes(secret), false);
+    const events = await rep.ok('GET', '/api/v1/audit?entity=account&limit=500');
+    expect('hidden field: not in the event log', JSON.stringify(events).includes(secret), false);
+  }
+
+  // --- administration -------------------------------------------------------------------
+  {
+    const rep = clients.rep;
+    const denied = await rep.call('POST', '/api/v1/roles', { name: 'sneaky' });
+    expect('admin API: refused to non-administrators', denied.status, 403);
+    const badRule = await admin.call('POST', '/api/v1/roles', {
+      name: 'bad-rule', rights: [{ entity: 'account', action: 'read', scope: 'rule', rule: 'no_such_field eq 1' }],
+    });
+    expect('admin API: a rule on an unknown field', [badRule.status, badRule.body.error.fields?.[0]?.field, badRule.body.error.fields?.[0]?.code], [422, 'rights[0].rule', 'RULE_INVALID']);
+    const badScope = await admin.call('POST', '/api/v1/roles', { name: 'bad-scope', rights: [{ entity: 'nothing', action: 'read', scope: 'all' }] });
+    expect('admin API: an unknown entity', [badScope.status, badScope.body.error.fields?.[0]?.code], [422, 'UNKNOWN_ENTITY']);
+    const cycle = await admin.call('PATCH', `/api/v1/users/${users.rep.id}`, { manager_id: users.junior.id });
+    expect('admin API: a reporting loop', [cycle.status, cycle.body.error.fields?.[0]?.code], [422, 'MANAGER_CYCLE']);
+    const badValue = await admin.call('PATCH', `/api/v1/users/${users.rep.id}`, { attributes: { areas: ['atlantis'] } });
+    expect('admin API: an attribute value off its picklist', [badValue.status, badValue.body.error.fields?.[0]?.code], [422, 'FIELD_INVALID_ENUM']);
+    const duplicate = await admin.call('POST', '/api/v1/teams', { name: 'T1' });
+    expect('admin API: a duplicate team name', [duplicate.status, duplicate.body.error.fields?.[0]?.code], [422, 'UNIQUE_VIOLATION']);
+    // deactivation ends the user's sessions at once
+    await admin.ok('PATCH', `/api/v1/users/${users.outsider.id}`, { active: false });
+    const after = await clients.outsider.call('GET', '/api/v1/accounts');
+    expect('a deactivated user is signed out', after.status, 401);
+  }
+
+  for (const failure of failures) report.notOk('access outcome', failure);
+  if (failures.length === 0) report.ok(`the access matrix: all ${checks} outcomes as the model says`);
+} catch (error) {
+  report.notOk('the access matrix ran to its end', error.stack ?? error);
+} finally {
+  await server.stop();
+  database.cleanup();
+}
+report.finish();
