@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "atrium/core/log.hpp"
+#include "atrium/http/security_headers.hpp"
 #include "atrium/http/server.hpp"
 
 namespace atrium::http {
@@ -230,6 +231,7 @@ class Session final : public SessionBase {
     request.remote_address = remote_address();
     Response response = Response::error(error, request.request_id);
     response.headers.set("X-Request-Id", request.request_id);
+    add_security_headers(response.headers);
     response.close_connection = true;
     server_.dispatcher.record(request, "transport", response, std::chrono::steady_clock::duration::zero());
     send(std::move(response), false);

@@ -8,6 +8,7 @@
 #include "atrium/core/json_body.hpp"
 #include "atrium/core/json_escape.hpp"
 #include "atrium/core/log.hpp"
+#include "atrium/http/security_headers.hpp"
 
 namespace atrium::http {
 
@@ -94,6 +95,7 @@ Response Dispatcher::handle(Request& request) const {
                                request.request_id);
   }
   response.headers.set("X-Request-Id", request.request_id);
+  add_security_headers(response.headers);
   record(request, route_label, response, std::chrono::steady_clock::now() - started);
   return response;
 }

@@ -192,5 +192,21 @@ TEST_F(DispatcherTest, RecordsMetricsByRoutePattern) {
   EXPECT_THAT(text, HasSubstr(R"(atrium_http_requests_total{route="unmatched",method="GET",status="404"} 1)"));
 }
 
+TEST_F(DispatcherTest, EveryAnswerCarriesTheSecurityHeaders) {
+  // A handler's answer, a 404, a 405, a 500 and the web app's fallback alike.
+  for (const auto& response : {send(Method::get, "/api/v1/things/1"), send(Method::get, "/api/v1/nothing"),
+                               send(Method::del, "/api/v1/things/1"), send(Method::get, "/api/v1/broken"),
+                               send(Method::get, "/contacts")}) {
+    EXPECT_THAT(std::string(response.headers.get("Content-Security-Policy").value_or("")),
+                HasSubstr("frame-ancestors 'none'"))
+        << response.status;
+    EXPECT_THAT(std::string(response.headers.get("Content-Security-Policy").value_or("")),
+                HasSubstr("default-src 'self'"));
+    EXPECT_EQ(response.headers.get("X-Content-Type-Options").value_or(""), "nosniff");
+    EXPECT_EQ(response.headers.get("X-Frame-Options").value_or(""), "DENY");
+    EXPECT_EQ(response.headers.get("Referrer-Policy").value_or(""), "same-origin");
+  }
+}
+
 }  // namespace
 }  // namespace atrium::http
