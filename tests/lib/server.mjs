@@ -1,8 +1,9 @@
 // Starts a real `atrium serve` on a free port and stops it the way an operator would.
 import { spawn } from 'node:child_process';
 
-export async function startServer(binary, databaseUrl, extraArgs = [], { env = {} } = {}) {
-  const args = ['serve', '--database', databaseUrl, '--port', '0', '--no-access-log', ...extraArgs];
+// `accessLog: true` keeps the access log on (tests that read what the server logs).
+export async function startServer(binary, databaseUrl, extraArgs = [], { env = {}, accessLog = false } = {}) {
+  const args = ['serve', '--database', databaseUrl, '--port', '0', ...(accessLog ? [] : ['--no-access-log']), ...extraArgs];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';

@@ -3,6 +3,7 @@
 // both databases.
 //   node tests/server/run.mjs --binary build-test/atrium --pg-dir DIR
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
@@ -299,6 +300,142 @@ await report.check('audit verify finds an edited and a deleted entry, and passes
   execFileSync('sqlite3', [file, 'DELETE FROM audit_log WHERE sequence = 20']);
   const deleted = atrium(['audit', 'verify', '--database', url]);
   assert(deleted.code === 1 && /has no audit entries/.test(deleted.stdout), `deleted: ${deleted.stdout}`);
+});
+
+// --- authentication ------------------------------------------------------------------
+
+const json = { 'Content-Type': 'application/json' };
+const login = (port, username, password, extra = {}) =>
+  request(port, 'POST', '/api/v1/auth/login', { headers: json, body: JSON.stringify({ username, password, ...extra }) });
+
+// RFC 6238 with HMAC-SHA1, 30-second steps, 6 digits, as an authenticator app computes it.
+function totp(secretBase32, step) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretBase32.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const digest = crypto.createHmac('sha1', key).update(counter).digest();
+  const offset = digest[digest.length - 1] & 0x0f;
+  const value = (digest.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return String(value).padStart(6, '0');
+}
+
+await report.check('120 wrong passwords in a row: 401s, then 429 with Retry-After, never a 5xx', async () => {
+  await withServer(sqliteUrl(), [], async (server) => {
+    const statuses = [];
+    for (let i = 0; i < 120; i += 1) {
+      const answer = await login(server.port, 'demo', `wrong password number ${i}`);
+      statuses.push(answer.status);
+      if (answer.status === 429) {
+        assert(/^\d+$/.test(answer.headers['retry-after'] ?? '') && Number(answer.headers['retry-after']) <= 900,
+          `Retry-After: ${answer.headers['retry-after']}`);
+        assert(JSON.parse(answer.body).error.code === 'TOO_MANY_ATTEMPTS', answer.body);
+      }
+    }
+    const firstLocked = statuses.indexOf(429);
+    assert(statuses.every((status) => status === 401 || status === 429), `statuses: ${statuses.join(' ')}`);
+    assert(firstLocked === 10 && statuses.slice(firstLocked).every((status) => status === 429), `statuses: ${statuses.join(' ')}`);
+    // Locked even with the right password, and without a session.
+    const right = await login(server.port, 'demo', 'atrium-demo-2026');
+    assert(right.status === 429 && !right.headers['set-cookie'], `right password while locked: ${right.status}`);
+    // A parallel flood of unknown names from one address meets the per-address limit.
+    const flood = await Promise.all(Array.from({ length: 60 }, (_, i) => login(server.port, `nobody${i}`, 'wrong password here')));
+    const floodStatuses = flood.map((answer) => answer.status);
+    assert(floodStatuses.every((status) => status === 401 || status === 429), `flood: ${floodStatuses.join(' ')}`);
+    const after = await login(server.port, 'someone-new', 'wrong password here');
+    assert(after.status === 429, `after the flood: ${after.status}`);
+    const other = await login(server.port, 'manager', 'atrium-demo-2026');
+    assert(other.status === 429, `the address is locked for every name: ${other.status}`);
+  });
+});
+
+await report.check('TOTP: set up, enable, TOTP_REQUIRED without a code, a code works once, recovery codes once; audit verify passes', async () => {
+  const url = sqliteUrl();
+  await withServer(url, [], async (server) => {
+    const first = await login(server.port, 'demo', 'atrium-demo-2026');
+    const cookie = `atrium_session=${first.headers['set-cookie'].match(/atrium_session=([0-9a-f]+)/)[1]}`;
+    const headers = { ...json, Cookie: cookie, 'X-CSRF-Token': JSON.parse(first.body).csrf_token };
+    const setup = JSON.parse((await request(server.port, 'POST', '/api/v1/auth/totp/setup', { headers })).body);
+    assert(/^[A-Z2-7]{32}$/.test(setup.secret) && setup.otpauth_uri.includes(`secret=${setup.secret}`), JSON.stringify(setup));
+    const step = Math.floor(Date.now() / 30000);
+    const enabled = await request(server.port, 'POST', '/api/v1/auth/totp/enable', { headers, body: JSON.stringify({ code: totp(setup.secret, step) }) });
+    assert(enabled.status === 200, `enable: ${enabled.status} ${enabled.body}`);
+    const recovery = JSON.parse(enabled.body).recovery_codes;
+    assert(recovery.length === 10 && new Set(recovery).size === 10, enabled.body);
+
+    const missing = await login(server.port, 'demo', 'atrium-demo-2026');
+    assert(missing.status === 401 && JSON.parse(missing.body).error.code === 'TOTP_REQUIRED' && !missing.headers['set-cookie'],
+      `without a code: ${missing.status} ${missing.body}`);
+    const reused = await login(server.port, 'demo', 'atrium-demo-2026', { totp_code: totp(setup.secret, step) });
+    assert(reused.status === 401 && !reused.headers['set-cookie'], `the enabling code again: ${reused.status}`);
+    const wrongPassword = await login(server.port, 'demo', 'not the password', { totp_code: totp(setup.secret, step + 1) });
+    assert(wrongPassword.status === 401 && JSON.parse(wrongPassword.body).error.code === 'INVALID_CREDENTIALS', wrongPassword.body);
+    // The next step's code is inside the ±1 window and newer than the one used.
+    const next = await login(server.port, 'demo', 'atrium-demo-2026', { totp_code: totp(setup.secret, step + 1) });
+    assert(next.status === 200 && next.headers['set-cookie'], `a fresh code: ${next.status} ${next.body}`);
+    const again = await login(server.port, 'demo', 'atrium-demo-2026', { totp_code: totp(setup.secret, step + 1) });
+    assert(again.status === 401, `the same code twice: ${again.status}`);
+    const byRecovery = await login(server.port, 'demo', 'atrium-demo-2026', { recovery_code: recovery[0].toUpperCase() });
+    assert(byRecovery.status === 200, `a recovery code: ${byRecovery.status} ${byRecovery.body}`);
+    const recoveryAgain = await login(server.port, 'demo', 'atrium-demo-2026', { recovery_code: recovery[0] });
+    assert(recoveryAgain.status === 401, `a recovery code twice: ${recoveryAgain.status}`);
+    const disabled = await request(server.port, 'POST', '/api/v1/auth/totp/disable', { headers, body: '{"password":"atrium-demo-2026"}' });
+    assert(disabled.status === 204, `disable: ${disabled.status} ${disabled.body}`);
+    const plain = await login(server.port, 'demo', 'atrium-demo-2026');
+    assert(plain.status === 200, `after disabling: ${plain.status}`);
+  });
+  const verified = atrium(['audit', 'verify', '--database', url]);
+  assert(verified.code === 0 && verified.stdout.includes('intact'), `audit verify: ${verified.stdout}${verified.stderr}`);
+  const events = execFileSync('sqlite3', [url.slice('sqlite:'.length),
+    "SELECT action FROM audit_log WHERE entity = 'auth' ORDER BY sequence"]).toString().trim().split('\n');
+  for (const action of ['login_succeeded', 'totp_enabled', 'login_failed', 'totp_disabled']) {
+    assert(events.includes(action), `no ${action} event in ${events.join(', ')}`);
+  }
+});
+
+await report.check('no password, session token or API token appears in the output or the logs', async () => {
+  const url = sqliteUrl();
+  const password = 'Sekrit-Passphrase-7f3a91';
+  expectOk(atrium(['user', 'add', '--database', url, '--username', 'grace', '--password-stdin'], { input: `${password}\n` }), 'user add');
+  const secrets = [password];
+  let output = '';
+  const server = await startServer(binary, url, ['--no-demo', '--log-format', 'json'], { accessLog: true });
+  try {
+    await login(server.port, 'grace', `${password}-wrong`);
+    const signedIn = await login(server.port, 'grace', password);
+    assert(signedIn.status === 200, `login: ${signedIn.status}`);
+    const session = signedIn.headers['set-cookie'].match(/atrium_session=([0-9a-f]+)/)[1];
+    const csrf = JSON.parse(signedIn.body).csrf_token;
+    secrets.push(session, csrf);
+    const headers = { ...json, Cookie: `atrium_session=${session}`, 'X-CSRF-Token': csrf };
+    const me = await request(server.port, 'GET', '/api/v1/auth/me', { headers });
+    assert(me.status === 200, `me: ${me.status}`);
+    const created = await request(server.port, 'POST', '/api/v1/auth/tokens', { headers, body: '{"name":"log check"}' });
+    const token = JSON.parse(created.body).token;
+    assert(created.status === 201 && /^atr_[A-Za-z0-9_-]{40,}$/.test(token), `token: ${created.status} ${created.body}`);
+    secrets.push(token);
+    const byToken = await request(server.port, 'GET', '/api/v1/auth/sessions', { headers: { Authorization: `Bearer ${token}` } });
+    assert(byToken.status === 200, `bearer: ${byToken.status}`);
+    await request(server.port, 'GET', '/api/v1/accounts', { headers: { Authorization: `Bearer ${token}x` } });
+    const changed = await request(server.port, 'POST', '/api/v1/auth/password', { headers,
+      body: JSON.stringify({ current_password: password, new_password: `${password}-new` }) });
+    assert(changed.status === 200, `password change: ${changed.status} ${changed.body}`);
+    secrets.push(`${password}-new`);
+    output = server.output();
+  } finally {
+    const stopped = await server.stop();
+    output = stopped.output;
+  }
+  assert(/"status":200/.test(output), `the access log was not on: ${output.slice(0, 500)}`);
+  const files = fs.readdirSync(work).filter((name) => /\.(log|txt)$/.test(name)).map((name) => fs.readFileSync(path.join(work, name), 'utf8'));
+  for (const text of [output, ...files]) {
+    for (const secret of secrets) assert(!text.includes(secret), `a secret (${secret.slice(0, 6)}…) appears in the logs`);
+  }
+  // Nor in the audit trail.
+  const audit = execFileSync('sqlite3', [url.slice('sqlite:'.length), 'SELECT changes FROM audit_log']).toString();
+  for (const secret of secrets) assert(!audit.includes(secret), `a secret (${secret.slice(0, 6)}…) appears in the audit trail`);
 });
 
 // --- backup and restore --------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "atrium/access/password_hasher.hpp"
+#include "atrium/access/password_policy.hpp"
 #include "atrium/core/id.hpp"
 #include "atrium/core/time.hpp"
 
@@ -22,19 +23,18 @@ Result<std::string> add_user(storage::Connection& connection, const NewUser& use
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   Error invalid{ErrorCode::validation_failed, "the user is not valid", {}};
   if (!valid_username(username)) {
-    invalid.fields.push_back({"username", "FIELD_INVALID",
-                              "1-64 characters: letters, digits and . _ - @"});
+    invalid.fields.push_back({"username", "FIELD_INVALID", "1-64 characters: letters, digits and . _ - @"});
   }
-  if (!user.password.empty() && user.password.size() < kMinimumPasswordLength) {
-    invalid.fields.push_back({"password", "PASSWORD_TOO_SHORT", "at least 12 characters"});
+  if (!user.password.empty()) {
+    if (auto weak = password_policy().check(user.password)) invalid.fields.push_back(std::move(*weak));
   }
-  if (user.password.size() > 1024) invalid.fields.push_back({"password", "FIELD_TOO_LONG", "at most 1024 characters"});
   if (!invalid.fields.empty()) return invalid;
 
   auto existing = connection.query("SELECT id FROM users WHERE username = ?", {username});
   if (!existing) return existing.take_error();
   if (!existing->empty()) {
-    return Error{ErrorCode::validation_failed, "the user is not valid",
+    return Error{ErrorCode::validation_failed,
+                 "the user is not valid",
                  {{"username", "UNIQUE_VIOLATION", "a user with this username exists"}}};
   }
   std::string hash;

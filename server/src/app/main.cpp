@@ -77,6 +77,20 @@ int main(int argc, char** argv) {
       ->envname("ATRIUM_TLS_KEY");
   serve_command->add_option("--public-url", serve.public_url, "URL users reach Atrium at (https: Secure cookies)")
       ->envname("ATRIUM_PUBLIC_URL");
+  serve_command->add_option("--session-idle-minutes", serve.session_idle_minutes,
+                            "minutes without a request after which a session ends")
+      ->envname("ATRIUM_SESSION_IDLE_MINUTES")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 525'600));
+  serve_command->add_option("--session-absolute-hours", serve.session_absolute_hours,
+                            "hours after sign-in after which a session ends anyway")
+      ->envname("ATRIUM_SESSION_ABSOLUTE_HOURS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 8'760));
+  serve_command->add_option("--common-passwords", serve.common_password_file,
+                            "list of common passwords to refuse, one a line")
+      ->envname("ATRIUM_COMMON_PASSWORDS")
+      ->capture_default_str();
   serve_command->add_option("--sse-heartbeat-ms", sse_heartbeat_ms, "heartbeat interval of event streams")
       ->envname("ATRIUM_SSE_HEARTBEAT_MS")
       ->check(CLI::Range(100, 3'600'000));

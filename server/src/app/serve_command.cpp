@@ -5,10 +5,13 @@
 #include <thread>
 
 #include "atrium/access/auth_routes.hpp"
+#include "atrium/access/authenticator.hpp"
+#include "atrium/access/password_policy.hpp"
 #include "atrium/access/access_admin_routes.hpp"
 #include "atrium/access/grants.hpp"
 #include "atrium/app/demo_data.hpp"
 #include "atrium/app/schema_setup.hpp"
+#include "atrium/records/audit_trail.hpp"
 #include "atrium/records/access_schema.hpp"
 #include "atrium/records/metadata_routes.hpp"
 #include "atrium/records/picklist_routes.hpp"
@@ -69,10 +72,19 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   http::EventHub events;
   add_platform_routes(router, **database, metrics, version);
   SystemClock clock;
-  access::SessionStore sessions(**database, clock, access::SessionPolicy{});
+  access::SessionStore sessions(**database, clock,
+                                access::SessionPolicy{std::chrono::minutes(config.session_idle_minutes),
+                                                      std::chrono::hours(config.session_absolute_hours)});
+  access::install_password_policy(access::PasswordPolicy::load(config.common_password_file));
+  access::ApiTokenStore tokens(**database, clock);
   const bool https = !config.server.tls_certificate_file.empty() || config.public_url.starts_with("https://");
-  access::add_auth_routes(router, **database, sessions, access::AuthOptions{https});
-  const access::Authenticator authenticator(sessions, access::AuthOptions{https});
+  access::AuthOptions auth_options{https};
+  auth_options.audit = [](storage::Connection& connection, const access::SecurityEvent& event) {
+    return records::append_security_event(connection, {"auth", event.record_id, event.action, event.user_id, event.at},
+                                          event.details);
+  };
+  access::add_auth_routes(router, **database, sessions, tokens, clock, auth_options);
+  const access::Authenticator authenticator(sessions, tokens, auth_options);
   records::RecordService records(**database, **catalog, clock);
   records::add_metadata_routes(router, records, **database, authenticator);
   records::DeletionApprovals approvals(**database, records, clock);

@@ -20,6 +20,9 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::forbidden: return "FORBIDDEN";
     case ErrorCode::csrf_failed: return "CSRF_FAILED";
     case ErrorCode::too_many_requests: return "TOO_MANY_REQUESTS";
+    case ErrorCode::too_many_attempts: return "TOO_MANY_ATTEMPTS";
+    case ErrorCode::totp_required: return "TOTP_REQUIRED";
+    case ErrorCode::wrong_password: return "WRONG_PASSWORD";
     case ErrorCode::database_error: return "DATABASE_ERROR";
     case ErrorCode::database_unavailable: return "DATABASE_UNAVAILABLE";
     case ErrorCode::migration_failed: return "MIGRATION_FAILED";
@@ -46,6 +49,9 @@ int http_status_of(ErrorCode code) {
     case ErrorCode::forbidden: return 403;
     case ErrorCode::csrf_failed: return 403;
     case ErrorCode::too_many_requests: return 429;
+    case ErrorCode::too_many_attempts: return 429;
+    case ErrorCode::totp_required: return 401;
+    case ErrorCode::wrong_password: return 403;
     case ErrorCode::database_error: return 500;
     case ErrorCode::database_unavailable: return 503;
     case ErrorCode::migration_failed: return 500;

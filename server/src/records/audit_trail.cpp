@@ -173,4 +173,28 @@ Result<AuditVerification> verify_audit(storage::Database& database, const std::v
   return report;
 }
 
+Result<void> append_security_event(storage::Connection& connection, const AuditEntry& entry,
+                                   const boost::json::object& details) {
+  // An upsert takes the row lock on PostgreSQL until commit; SQLite has one writer.
+  auto locked = connection.execute(
+      "INSERT INTO audit_chain_locks (entity, record_id, appended_at) VALUES (?, ?, ?) "
+      "ON CONFLICT (entity, record_id) DO UPDATE SET appended_at = excluded.appended_at",
+      {entry.entity, entry.record_id, entry.at});
+  if (!locked) return locked.take_error();
+  auto previous = connection.query(
+      "SELECT hash FROM audit_log WHERE entity = ? AND record_id = ? ORDER BY sequence DESC LIMIT 1",
+      {entry.entity, entry.record_id});
+  if (!previous) return previous.take_error();
+  const std::string previous_hash = previous->empty() ? kGenesis : previous->rows[0][0].text();
+  const std::string changes_text = boost::json::serialize(details);
+  auto inserted = connection.execute(
+      "INSERT INTO audit_log (entity, record_id, action, user_id, at, changes, previous_hash, hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {entry.entity, entry.record_id, entry.action,
+       entry.user_id.empty() ? storage::Value() : storage::Value(entry.user_id), entry.at, changes_text, previous_hash,
+       entry_hash(previous_hash, entry, changes_text)});
+  if (!inserted) return inserted.take_error();
+  return {};
+}
+
 }  // namespace atrium::records

@@ -23,6 +23,11 @@ struct ServeConfig {
   // The address users reach Atrium at, when a proxy in front terminates TLS: an https
   // URL makes session cookies Secure.
   std::string public_url;
+  // Sessions end after this long without a request, and this long after sign-in anyway.
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  // Passwords on this list are refused (john-data's list; missing: length only).
+  std::string common_password_file = "/usr/share/john/password.lst";
 };
 
 // The built web app: an explicit root, else web/dist beside the build tree or below the

@@ -27,6 +27,9 @@ enum class ErrorCode {
   forbidden,
   csrf_failed,
   too_many_requests,
+  too_many_attempts,  // login throttled: too many failures for an account or address
+  totp_required,      // the password was right; the second factor is missing or wrong
+  wrong_password,     // a signed-in user's current password did not match
   // the server's side
   database_error,
   database_unavailable,

@@ -53,4 +53,12 @@ struct AuditVerification {
 // entry count held against its version (a missing last entry shows there).
 Result<AuditVerification> verify_audit(storage::Database& database, const std::vector<const EntityLayout*>& layouts);
 
+// Appends a security event (entity "auth": sign-ins, sign-outs, tokens, second factors)
+// to the chain of `entry.record_id`, with `details` as its changes. Unlike a record's
+// writes these have no version to order them, so the chain's row in audit_chain_locks
+// is locked first: two events of one user at once still form one chain, which
+// verify_audit walks like any other.
+Result<void> append_security_event(storage::Connection& connection, const AuditEntry& entry,
+                                   const boost::json::object& details);
+
 }  // namespace atrium::records

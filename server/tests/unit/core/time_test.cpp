@@ -85,5 +85,25 @@ TEST(UtcNowIso8601Test, IsNowInTheSameFormat) {
   EXPECT_LE(now, after);
 }
 
+TEST(FromIso8601Test, ReadsWhatToIso8601Writes) {
+  for (auto instant : {at(0), at(1'700'000'000, 123'456), at(4'102'444'800)}) {
+    EXPECT_EQ(from_iso8601(to_iso8601(instant)), instant) << to_iso8601(instant);
+  }
+}
+
+TEST(FromIso8601Test, ReadsWholeSecondsAndShortFractions) {
+  EXPECT_EQ(from_iso8601("1970-01-01T00:00:01Z"), at(1));
+  EXPECT_EQ(from_iso8601("1970-01-01T00:00:01.5Z"), at(1, 500'000));
+  EXPECT_EQ(from_iso8601("2024-02-29T23:59:59Z"), at(1'709'251'199));
+}
+
+TEST(FromIso8601Test, RefusesOtherShapes) {
+  for (const char* text : {"", "2024-02-30T00:00:00Z", "2024-01-01 00:00:00Z", "2024-01-01T00:00:00",
+                           "2024-01-01T00:00:00+01:00", "2024-01-01T24:00:00Z", "2024-01-01T00:00:00.Z",
+                           "2024-01-01T00:00:00.1234567Z", "20x4-01-01T00:00:00Z"}) {
+    EXPECT_FALSE(from_iso8601(text)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace atrium
