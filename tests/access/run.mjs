@@ -349,6 +349,26 @@ try {
     expect('admin API: an attribute value off its picklist', [badValue.status, badValue.body.error.fields?.[0]?.code], [422, 'FIELD_INVALID_ENUM']);
     const duplicate = await admin.call('POST', '/api/v1/teams', { name: 'T1' });
     expect('admin API: a duplicate team name', [duplicate.status, duplicate.body.error.fields?.[0]?.code], [422, 'UNIQUE_VIOLATION']);
+    // explain access: which role and rule decide
+    await admin.ok('PATCH', `/api/v1/users/${users.rep.id}`, { roles: ['matrix-rule', 'matrix-none'] });
+    const account = entityByName.get('account');
+    const inside = made.find((r) => r.entity === account && r.maker === 'outsider' && r.inside);
+    const outside = made.find((r) => r.entity === account && r.maker === 'outsider' && !r.inside);
+    const yes = await admin.ok('GET', `/api/v1/accounts/${inside.id}/access?user_id=${users.rep.id}`);
+    expect('explain: the rule takes the record in', [yes.actions.read.allowed, yes.actions.read.rights[0]?.role, yes.actions.read.rights[0]?.scope, yes.actions.read.rights[0]?.matches], [true, 'matrix-rule', 'rule', true]);
+    const no = await admin.ok('GET', `/api/v1/accounts/${outside.id}/access?user_id=${users.rep.id}`);
+    expect('explain: the rule leaves the record out', [no.actions.read.allowed, no.actions.read.rights[0]?.matches, no.actions.approve.reason], [false, false, 'no role grants this action']);
+    const self = await rep.call('GET', `/api/v1/accounts/${inside.id}/access`);
+    expect('explain: a user asks about themself', [self.status, self.body.actions?.edit?.allowed], [200, true]);
+    const other = await rep.call('GET', `/api/v1/accounts/${inside.id}/access?user_id=${users.mate.id}`);
+    expect('explain: not about others', other.status, 403);
+    const hidden = await rep.call('GET', `/api/v1/accounts/${outside.id}/access`);
+    expect('explain: not of records out of scope', hidden.status, 404);
+    const child = made.find((r) => r.maker === 'rep' && r.parent?.maker === 'outsider' && !r.parent.inside);
+    if (child) {
+      const verdict = await admin.ok('GET', `/api/v1/${child.entity.plural}/${child.id}/access?user_id=${users.rep.id}`);
+      expect('explain: a child under a hidden parent', [verdict.parent?.readable, verdict.actions.read.allowed, verdict.actions.read.reason], [false, false, 'the parent record is not readable']);
+    }
     // deactivation ends the user's sessions at once
     await admin.ok('PATCH', `/api/v1/users/${users.outsider.id}`, { active: false });
     const after = await clients.outsider.call('GET', '/api/v1/accounts');

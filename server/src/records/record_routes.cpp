@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "atrium/records/search_index.hpp"
+#include "access_explanation.hpp"
 #include "record_access.hpp"
 
 namespace atrium::records {
@@ -328,6 +329,33 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
         auto entries = records.history(*layout, request.path_param("id"), actor.access);
         if (!entries) return Response::error(entries.error(), request.request_id);
         return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(*entries)}}));
+      });
+    });
+
+    // Which role and rule grant or deny the record: administrators ask about anyone,
+    // others about themselves, and only of records they can read.
+    router.add(http::Method::get, base + "/{id}/access", [&records, context, layout](Request& request) {
+      return as_caller(context, request, [&](const Actor& actor) {
+        const std::string id(request.path_param("id"));
+        const std::string subject_id = request.query("user_id").value_or(actor.user_id);
+        if (!actor.access->unrestricted()) {
+          if (subject_id != actor.user_id) {
+            return Response::error(make_error(ErrorCode::forbidden, "only administrators ask about other users"),
+                                   request.request_id);
+          }
+          if (auto visible = records.get(*layout, id, {"id"}, actor.access); !visible) {
+            return Response::error(visible.error(), request.request_id);
+          }
+        }
+        auto subject_grants = context.grants.for_user(subject_id);
+        if (!subject_grants) {
+          return Response::error(make_error(ErrorCode::not_found, fmt::format("no active user with id {}", subject_id)),
+                                 request.request_id);
+        }
+        const RecordAccess subject = access_for(records, *subject_grants);
+        auto answer = explain_access(records.database(), records, *layout, id, subject);
+        if (!answer) return Response::error(answer.error(), request.request_id);
+        return Response::json(200, boost::json::serialize(*answer));
       });
     });
 

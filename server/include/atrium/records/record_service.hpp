@@ -64,6 +64,7 @@ class RecordService {
   const EntityLayout* by_name(std::string_view name) const;
   const metadata::Catalog& catalog() const { return catalog_; }
   storage::Dialect dialect() const { return database_.dialect(); }
+  storage::Database& database() const { return database_; }
   // "YYYY-MM-DD" by the service's clock, for `today` in filters and rules.
   std::string today() const;
 
