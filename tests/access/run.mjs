@@ -221,6 +221,9 @@ try {
   for (const scope of ['all', 'team', 'own', 'rule', 'none']) {
     await admin.ok('PATCH', `/api/v1/users/${users.rep.id}`, { roles: [roles[scope].name] });
     const rep = clients.rep;
+    const view = await rep.ok('GET', '/api/v1/metadata');
+    expect(`metadata × ${scope}: the entities the role may read`, view.entities.map((e) => e.name).sort(),
+      scope === 'none' ? [] : entities.map((e) => e.name).sort());
     for (const entity of entities) {
       const records = made.filter((r) => r.entity === entity);
       const expected = records.filter((r) => visible(r, scope)).map((r) => r.id).sort();
@@ -318,6 +321,11 @@ try {
     expect('hidden field: write refused', [writeHidden.status, writeHidden.body.error.fields?.[0]], [403, { field: 'comments', code: 'FIELD_HIDDEN', message: 'hidden from you' }]);
     const writeReadOnly = await rep.call('PATCH', `/api/v1/accounts/${record.id}`, { phone: '+41 1 234' });
     expect('read-only field: write refused', [writeReadOnly.status, writeReadOnly.body.error.fields?.[0]?.code], [403, 'FIELD_READ_ONLY']);
+    const view = await rep.ok('GET', '/api/v1/metadata');
+    const accountView = view.entities.find((e) => e.name === 'account');
+    expect('metadata: the hidden field is left out', accountView.fields.some((f) => f.field === hiddenField.field), false);
+    expect('metadata: the read-only field is marked', accountView.fields.find((f) => f.field === readOnlyField.field)?.read_only, true);
+    expect('metadata: the rights are the roles\' rights', [accountView.rights.read, accountView.rights.approve], [true, false]);
     const adminHits = await admin.ok('GET', `/api/v1/search?q=${secret}`);
     expect('hidden field: the administrator finds it', adminHits.data.some((h) => h.id === record.id), true);
     const repHits = await rep.ok('GET', `/api/v1/search?q=${secret}`);

@@ -86,9 +86,9 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   access::add_auth_routes(router, **database, sessions, tokens, clock, auth_options);
   const access::Authenticator authenticator(sessions, tokens, auth_options);
   records::RecordService records(**database, **catalog, clock);
-  records::add_metadata_routes(router, records, **database, authenticator);
   records::DeletionApprovals approvals(**database, records, clock);
   access::GrantStore grants(**database);
+  records::add_metadata_routes(router, records, **database, authenticator, grants);
   records::add_record_routes(router, records, approvals, authenticator, grants);
   access::add_access_admin_routes(router, **database, authenticator, records::access_schema(records));
   records::add_picklist_routes(router, **database, authenticator);

@@ -2,6 +2,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "record_access.hpp"
+
 namespace atrium::records {
 
 namespace {
@@ -52,26 +54,46 @@ boost::json::object field_json(const FieldLayout& layout, const metadata::Entity
 }  // namespace
 
 void add_metadata_routes(http::Router& router, RecordService& records, storage::Database& database,
-                         const access::Authenticator& authenticator) {
-  router.add(http::Method::get, "/api/v1/metadata", [&records, &database, &authenticator](http::Request& request) {
+                         const access::Authenticator& authenticator, access::GrantStore& grants) {
+  router.add(http::Method::get, "/api/v1/metadata", [&records, &database, &authenticator,
+                                                      &grants](http::Request& request) {
     auto principal = authenticator.authenticate(request);
     if (!principal) return http::Response::error(principal.error(), request.request_id);
+    auto user_grants = grants.for_user(principal->user.id);
+    if (!user_grants) return http::Response::error(user_grants.error(), request.request_id);
+    // The caller's view: entities they may read, without the fields hidden from them,
+    // with the rights their roles give (the web app builds navigation and actions on it).
+    const RecordAccess access = access_for(records, *user_grants);
     boost::json::array entities;
     for (const auto& entity : records.catalog().entities()) {
       const EntityLayout* layout = records.by_plural(entity.plural);
+      if (!access.may(*layout, access::Action::read)) continue;
+      const auto hidden = [&](std::string_view name) {
+        const FieldLayout* field = layout->find_field(name);
+        return field && access.mode(*layout, *field) == access::FieldMode::hidden;
+      };
       boost::json::array fields;
-      for (const auto& field : layout->fields()) fields.push_back(field_json(field, entity));
+      for (const auto& field : layout->fields()) {
+        const auto mode = access.mode(*layout, field);
+        if (mode == access::FieldMode::hidden) continue;
+        auto json = field_json(field, entity);
+        if (mode == access::FieldMode::read_only) json["read_only"] = true;
+        fields.push_back(std::move(json));
+      }
       boost::json::array columns;
-      for (const auto& name : entity.list_columns) columns.emplace_back(layout->find_field(name)->api_name);
+      for (const auto& name : entity.list_columns) {
+        if (!hidden(name)) columns.emplace_back(layout->find_field(name)->api_name);
+      }
       boost::json::array sections;
       for (const auto& section : entity.sections) {
         boost::json::array names;
-        for (const auto& name : section.fields) names.emplace_back(layout->find_field(name)->api_name);
+        for (const auto& name : section.fields) {
+          if (!hidden(name)) names.emplace_back(layout->find_field(name)->api_name);
+        }
         sections.push_back({{"label", section.label}, {"fields", std::move(names)}});
       }
-      // Every signed-in user has every right until roles arrive with access control.
       boost::json::object rights;
-      for (const auto& action : entity.access.actions) rights[action] = true;
+      for (const auto action : access::kAllActions) rights[access::action_name(action)] = access.may(*layout, action);
       entities.push_back({{"name", entity.name},
                           {"plural", entity.plural},
                           {"label", entity.label},
