@@ -12,6 +12,7 @@
 //   >>> STATUS [ERROR_CODE]
 //   Header: expected substring        (`!Header` means absent)
 //   ~ text the body contains
+//   !~ text the body must not contain
 //   {"json": "fragment"}              (every key given must match; arrays by index)
 //   $ name = json.path                (captures a value for later cases as {{name}})
 //   $ name = header Set-Cookie /re(gex)/
@@ -54,7 +55,7 @@ export function parseTestFile(text, file) {
   for (const [index, line] of text.split('\n').entries()) {
     if (line.startsWith('### ')) {
       current = { name: line.slice(4).trim(), file, line: index + 1, method: '', path: '', headers: {},
-                  bodyLines: [], expect: { status: 0, code: null, headers: [], contains: [], jsonLines: [], captures: [] } };
+                  bodyLines: [], expect: { status: 0, code: null, headers: [], contains: [], jsonLines: [], captures: [], lacks: [] } };
       cases.push(current);
       section = 'request-line';
       continue;
@@ -94,6 +95,7 @@ export function parseTestFile(text, file) {
       case 'expect':
         if (!line.trim()) break;
         if (line.startsWith('~ ')) current.expect.contains.push(line.slice(2));
+        else if (line.startsWith('!~ ')) current.expect.lacks.push(line.slice(3));
         else if (line.startsWith('$ ')) current.expect.captures.push(line.slice(2).trim());
         else if (/^!?[A-Za-z][A-Za-z0-9-]*:/.test(line) || /^![A-Za-z][A-Za-z0-9-]*$/.test(line.trim())) {
           current.expect.headers.push(line.trim());
@@ -154,6 +156,7 @@ async function runCase(port, testCase, variables) {
       ...testCase.expect,
       headers: testCase.expect.headers.map((line) => substitute(line, variables)),
       contains: testCase.expect.contains.map((line) => substitute(line, variables)),
+      lacks: testCase.expect.lacks.map((line) => substitute(line, variables)),
       jsonLines: testCase.expect.jsonLines.map((line) => substitute(line, variables)),
     },
   };
@@ -193,6 +196,9 @@ async function runCase(port, testCase, variables) {
   }
   for (const text of expect.contains) {
     if (!answer.body.includes(text)) problems.push(`body lacks ${JSON.stringify(text)}`);
+  }
+  for (const text of expect.lacks ?? []) {
+    if (answer.body.includes(text)) problems.push(`body contains ${JSON.stringify(text)}`);
   }
   if (expect.jsonLines.length) {
     const fragment = JSON.parse(expect.jsonLines.join('\n'));

@@ -10,6 +10,7 @@
 #include "demo_ids.hpp"
 #include "atrium/app/schema_setup.hpp"
 #include "demo_names.hpp"
+#include "demo_access.hpp"
 #include "demo_records.hpp"
 
 namespace atrium::app {
@@ -73,6 +74,9 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
                                                *manager_hash, 1, created_at, created_at});
     if (!manager) return manager.take_error();
     report.rows += 2;
+    auto access = load_demo_access(connection, ids, *demo_hash, created_at);
+    if (!access) return access.take_error();
+    report.rows += *access;
     auto named = connection.execute("UPDATE instance SET name = ? WHERE id = 1", {"Atrium Demo"});
     if (!named) return named.take_error();
     return {};
