@@ -8,7 +8,9 @@
 //
 // Prints `ok - name` or `not ok - name: reason` per case and ends with the line
 // `N passed, N failed`; exits 1 when any case failed.
+import { createHmac } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +72,39 @@ async function columnValues(page, header) {
 
 function isLoginCall(request) {
   return new URL(request.url()).pathname === '/api/v1/auth/login' && request.method() === 'POST';
+}
+
+/** RFC 6238 (HMAC-SHA1, 30 s, 6 digits) for a base32 secret, as an authenticator app computes it. */
+function totp(secretBase32, step) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretBase32.trim()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  }
+  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const digest = createHmac('sha1', key).update(counter).digest();
+  const offset = digest[digest.length - 1] & 0x0f;
+  return String((digest.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+/** Serves one HTML page from another origin (another port) until closed. */
+async function serveForeignPage(html) {
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    // The browser keeps its connection alive: drop it, or close() waits for it.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
+  };
 }
 
 const cases = [
@@ -353,6 +388,78 @@ const cases = [
       await page.getByRole('button', { name: 'Save' }).waitFor();
       check(!(await scrollsSideways(page)), 'the edit form scrolls sideways');
       await screenshot('account-edit-390x844');
+    },
+  },
+  {
+    name: 'a page of another origin cannot act with the signed-in user\'s cookie (CSRF)',
+    async run({ page, context, screenshot }) {
+      await signIn(page);
+      const foreign = await serveForeignPage(`<!doctype html><html><body>
+        <form id="logout" method="POST" action="${baseUrl}/api/v1/auth/logout"></form>
+        <script>
+          fetch('${baseUrl}/api/v1/auth/tokens', { method: 'POST', credentials: 'include', mode: 'no-cors',
+            headers: { 'Content-Type': 'text/plain' }, body: '{"name":"csrf-attack"}' })
+            .catch(() => undefined)
+            .finally(() => document.getElementById('logout').submit());
+        </script></body></html>`);
+      try {
+        const attacker = await context.newPage();
+        const [logout] = await Promise.all([
+          attacker.waitForResponse((response) => response.url() === `${baseUrl}/api/v1/auth/logout`),
+          attacker.goto(foreign.url),
+        ]);
+        // 403, not 401: the browser sent the cookie, and the missing CSRF token refused it.
+        check(logout.status() === 403, `the cross-site logout answered ${logout.status()}`);
+        await attacker.close();
+      } finally {
+        await foreign.close();
+      }
+      const me = await context.request.get(`${baseUrl}/api/v1/auth/me`);
+      check(me.status() === 200, `the session ended: auth/me answered ${me.status()}`);
+      const tokens = await (await context.request.get(`${baseUrl}/api/v1/auth/tokens`)).json();
+      check(!tokens.data.some((token) => token.name === 'csrf-attack'), 'the cross-site request created a token');
+      await page.reload();
+      await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+      await screenshot('csrf-refused');
+    },
+  },
+  {
+    name: 'two-step sign-in: turned on in Security, then sign-in asks for the code',
+    async run({ page, screenshot }) {
+      // The manager, so the demo login of the other journeys stays without a second factor.
+      await openLogin(page);
+      await page.getByLabel(/^Username/).fill('manager');
+      await page.getByLabel(/^Password/).fill('atrium-demo-2026');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+      await page.getByRole('button', { name: /^Account menu/ }).click();
+      await page.getByRole('menuitem', { name: 'Security' }).click();
+      await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+      const secret = (await page.getByLabel('Secret key').innerText()).trim();
+      check(/^[A-Z2-7]{32}$/.test(secret), `unexpected secret "${secret}"`);
+      const step = Math.floor(Date.now() / 30000);
+      await page.getByRole('textbox', { name: /Code from the app/ }).fill(totp(secret, step));
+      await page.getByRole('button', { name: 'Turn on' }).click();
+      const codes = page.getByRole('list', { name: 'Recovery codes' });
+      await codes.waitFor();
+      check((await codes.getByRole('listitem').count()) === 10, 'not ten recovery codes');
+      await screenshot('totp-enabled');
+
+      await page.getByRole('button', { name: /^Account menu/ }).click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await page.waitForURL((url) => url.pathname === '/login');
+      await page.getByLabel(/^Username/).fill('manager');
+      await page.getByLabel(/^Password/).fill('atrium-demo-2026');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const code = page.getByRole('textbox', { name: /One-time code/ });
+      await code.waitFor();
+      check(new URL(page.url()).pathname === '/login', 'signed in without the second factor');
+      await screenshot('totp-asked');
+      // The next step's code: inside the server's window, and not the one used to turn it on.
+      await code.fill(totp(secret, step + 1));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Welcome' }).waitFor();
     },
   },
 ];

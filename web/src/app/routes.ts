@@ -32,6 +32,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'security',
+                lazy: async () => ({
+                  Component: (await import('@/modules/auth/SecurityPage')).SecurityPage,
+                }),
+              },
+              {
                 path: ':plural',
                 lazy: async () => ({ Component: (await import('@/modules/records/ListPage')).ListPage }),
               },

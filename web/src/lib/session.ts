@@ -18,8 +18,10 @@ export interface Session {
 export interface Credentials {
   username: string;
   password: string;
-  /** The one-time code, sent only once the server asked for it. */
-  totp?: string;
+  /** The authenticator app's one-time code, sent only once the server asked for it. */
+  totp_code?: string;
+  /** One of the user's recovery codes, instead of the one-time code. */
+  recovery_code?: string;
 }
 
 export const sessionQueryKey = ['auth', 'me'] as const;

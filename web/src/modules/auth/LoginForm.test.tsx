@@ -80,7 +80,7 @@ describe('LoginForm', () => {
   it('asks for the one-time code when the server requires it and sends it', async () => {
     const { requests } = fakeApi({
       'POST /auth/login': (request) =>
-        (request.body as { totp?: string }).totp === '123456'
+        (request.body as { totp_code?: string }).totp_code === '123456'
           ? { status: 200, body: { user: { id: 'u1', username: 'anna' }, csrf_token: 't' } }
           : { status: 401, body: errorBody('TOTP_REQUIRED', 'Enter the code from your app.') },
     });
@@ -102,7 +102,33 @@ describe('LoginForm', () => {
     });
     expect(requests.map((request) => request.body)).toEqual([
       { username: 'anna', password: 'secret' },
-      { username: 'anna', password: 'secret', totp: '123456' },
+      { username: 'anna', password: 'secret', totp_code: '123456' },
     ]);
+  });
+
+  it('sends a recovery code instead when the user chooses one', async () => {
+    const { requests } = fakeApi({
+      'POST /auth/login': (request) =>
+        (request.body as { recovery_code?: string }).recovery_code === 'abcd-efgh-ijkl-mnop'
+          ? { status: 200, body: { user: { id: 'u1', username: 'anna' }, csrf_token: 't' } }
+          : { status: 401, body: errorBody('TOTP_REQUIRED', 'Enter the code from your app.') },
+    });
+    const onSignedIn = vi.fn();
+    renderWithProviders(<LoginForm onSignedIn={onSignedIn} />);
+
+    const user = await fillAndSubmit('anna', 'secret');
+    await screen.findByRole('textbox', { name: /one-time code/i });
+    await user.click(screen.getByRole('button', { name: 'Use a recovery code' }));
+    await user.type(screen.getByRole('textbox', { name: /recovery code/i }), 'abcd-efgh-ijkl-mnop');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    await waitFor(() => {
+      expect(onSignedIn).toHaveBeenCalled();
+    });
+    expect(requests.at(-1)?.body).toEqual({
+      username: 'anna',
+      password: 'secret',
+      recovery_code: 'abcd-efgh-ijkl-mnop',
+    });
   });
 });

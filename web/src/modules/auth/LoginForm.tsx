@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconAlertCircle, IconShieldLock } from '@tabler/icons-react';
 import { useRef, useState, type SubmitEvent } from 'react';
@@ -27,6 +27,8 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [totpRequested, setTotpRequested] = useState(false);
+  // Instead of the app's code, one of the recovery codes issued when TOTP was turned on.
+  const [useRecoveryCode, setUseRecoveryCode] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice | undefined>();
   const usernameInput = useRef<HTMLInputElement>(null);
@@ -57,9 +59,11 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
         return;
       }
       if (error.code === TOTP_REQUIRED) {
+        // A wrong code comes back as TOTP_REQUIRED with a field error on the code.
+        const wrongCode = error.fields.length > 0;
         setTotpRequested(true);
-        setFieldErrors({});
-        setNotice({ tone: 'info', message: error.message });
+        setFieldErrors(wrongCode ? { totp: error.message } : {});
+        setNotice({ tone: wrongCode ? 'error' : 'info', message: error.message });
         // The code input appears with this render; focus it once it exists.
         requestAnimationFrame(() => totpInput.current?.focus());
         return;
@@ -90,7 +94,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
       errors.password = 'Enter your password.';
     }
     if (totpRequested && totp.trim() === '') {
-      errors.totp = 'Enter the one-time code.';
+      errors.totp = useRecoveryCode ? 'Enter a recovery code.' : 'Enter the one-time code.';
     }
     setFieldErrors(errors);
     setNotice(undefined);
@@ -99,8 +103,10 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
       return;
     }
     const credentials: Credentials = { username: username.trim(), password };
-    if (totpRequested) {
-      credentials.totp = totp.trim();
+    if (totpRequested && useRecoveryCode) {
+      credentials.recovery_code = totp.trim();
+    } else if (totpRequested) {
+      credentials.totp_code = totp.trim();
     }
     login.mutate(credentials);
   };
@@ -159,21 +165,41 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
           }}
         />
         {totpRequested ? (
-          <TextInput
-            ref={totpInput}
-            label="One-time code"
-            description="The code from your authenticator app"
-            name="totp"
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            required
-            value={totp}
-            error={fieldErrors.totp}
-            onChange={(event) => {
-              setTotp(event.currentTarget.value);
-              clearFieldError('totp');
-            }}
-          />
+          <Stack gap={4}>
+            <TextInput
+              ref={totpInput}
+              label={useRecoveryCode ? 'Recovery code' : 'One-time code'}
+              description={
+                useRecoveryCode
+                  ? 'One of the recovery codes you saved when you turned on two-step sign-in'
+                  : 'The code from your authenticator app'
+              }
+              name="totp"
+              autoComplete={useRecoveryCode ? 'off' : 'one-time-code'}
+              inputMode={useRecoveryCode ? 'text' : 'numeric'}
+              required
+              value={totp}
+              error={fieldErrors.totp}
+              onChange={(event) => {
+                setTotp(event.currentTarget.value);
+                clearFieldError('totp');
+              }}
+            />
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              ta="left"
+              onClick={() => {
+                setUseRecoveryCode((current) => !current);
+                setTotp('');
+                clearFieldError('totp');
+                totpInput.current?.focus();
+              }}
+            >
+              {useRecoveryCode ? 'Use the authenticator app instead' : 'Use a recovery code'}
+            </Anchor>
+          </Stack>
         ) : null}
         <Button type="submit" fullWidth loading={login.isPending}>
           Sign in

@@ -1,11 +1,11 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconLogout } from '@tabler/icons-react';
+import { IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { displayName, signOut, useSession } from '@/lib/session';
 
-/** The signed-in user's menu, with "Sign out". */
+/** The signed-in user's menu: their security settings and "Sign out". */
 export function UserMenu() {
   const session = useSession();
   const queryClient = useQueryClient();
@@ -39,6 +39,14 @@ export function UserMenu() {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconShieldLock size={16} aria-hidden="true" />}
+          onClick={() => {
+            void navigate('/security');
+          }}
+        >
+          Security
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden="true" />}
           disabled={signingOut}
