@@ -438,6 +438,27 @@ await report.check('no password, session token or API token appears in the outpu
   for (const secret of secrets) assert(!audit.includes(secret), `a secret (${secret.slice(0, 6)}…) appears in the audit trail`);
 });
 
+await report.check('user add refuses a password from the common-password list', async () => {
+  const url = sqliteUrl();
+  const common = atrium(['user', 'add', '--database', url, '--username', 'winnie', '--password-stdin'], { input: 'WinnieThePooh\n' });
+  assert(common.code === 1 && common.stderr.includes('PASSWORD_TOO_COMMON'), `common: ${common.code} ${common.stderr}`);
+});
+
+if (pgDir) {
+  await report.check('parallel sign-ins and failures of one user on PostgreSQL keep one intact audit chain', async () => {
+    const url = postgresUrl();
+    await withServer(url, ['--threads', '4'], async (server) => {
+      const answers = await Promise.all(Array.from({ length: 16 }, (_, i) =>
+        login(server.port, 'demo', i % 4 === 0 ? `wrong password ${i}` : 'atrium-demo-2026')));
+      const statuses = answers.map((answer) => answer.status);
+      assert(statuses.filter((status) => status === 200).length === 12 && statuses.filter((status) => status === 401).length === 4,
+        `statuses: ${statuses.join(' ')}`);
+    });
+    const verified = atrium(['audit', 'verify', '--database', url]);
+    assert(verified.code === 0 && verified.stdout.includes('intact'), `audit verify: ${verified.stdout}${verified.stderr}`);
+  });
+}
+
 // --- backup and restore --------------------------------------------------------------
 
 await report.check('a backup taken while writes go on is consistent (whole transactions only)', async () => {
