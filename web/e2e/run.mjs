@@ -460,6 +460,12 @@ const cases = [
       await code.fill(totp(secret, step + 1));
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+
+      // Off again with the password, so later journeys find the manager as before.
+      await page.goto(`${baseUrl}/security`, { waitUntil: 'domcontentloaded' });
+      await page.getByLabel(/^Password to turn it off/).fill('atrium-demo-2026');
+      await page.getByRole('button', { name: 'Turn off' }).click();
+      await page.getByRole('button', { name: 'Set up two-step sign-in' }).waitFor();
     },
   },
 ];
