@@ -26,6 +26,51 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({ Component: (await import('@/modules/home/HomePage')).HomePage }),
               },
               {
+                path: 'admin',
+                lazy: async () => ({ Component: (await import('@/modules/admin/AdminGuard')).AdminGuard }),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('@/modules/admin/AdminHome')).AdminHome }),
+                  },
+                  {
+                    path: 'users',
+                    lazy: async () => ({ Component: (await import('@/modules/admin/UsersPage')).UsersPage }),
+                  },
+                  {
+                    path: 'users/:id',
+                    lazy: async () => ({ Component: (await import('@/modules/admin/UserEditPage')).UserEditPage }),
+                  },
+                  {
+                    path: 'teams',
+                    lazy: async () => ({ Component: (await import('@/modules/admin/TeamsPage')).TeamsPage }),
+                  },
+                  {
+                    path: 'teams/:id',
+                    lazy: async () => ({ Component: (await import('@/modules/admin/TeamEditPage')).TeamEditPage }),
+                  },
+                  {
+                    path: 'roles',
+                    lazy: async () => ({ Component: (await import('@/modules/admin/RolesPage')).RolesPage }),
+                  },
+                  {
+                    path: 'roles/:id',
+                    lazy: async () => ({ Component: (await import('@/modules/admin/RoleEditPage')).RoleEditPage }),
+                  },
+                  {
+                    path: 'picklists',
+                    lazy: async () => ({ Component: (await import('@/modules/admin/PicklistsPage')).PicklistsPage }),
+                  },
+                  {
+                    path: 'picklists/:name',
+                    lazy: async () => ({
+                      Component: (await import('@/modules/admin/PicklistEditPage')).PicklistEditPage,
+                    }),
+                  },
+                  { path: '*', Component: NotFoundPage },
+                ],
+              },
+              {
                 path: 'search',
                 lazy: async () => ({
                   Component: (await import('@/modules/search/SearchPage')).SearchPage,

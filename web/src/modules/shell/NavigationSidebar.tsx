@@ -1,7 +1,8 @@
 import { NavLink as NavigationLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
-import { IconHome } from '@tabler/icons-react';
+import { IconHome, IconSettings } from '@tabler/icons-react';
 import { NavLink } from 'react-router';
 import { useMetadata, type EntitySummary } from '@/lib/metadata';
+import { useSession } from '@/lib/session';
 import { EmptyState } from '@/ui/EmptyState';
 
 interface NavigationSidebarProps {
@@ -12,6 +13,7 @@ interface NavigationSidebarProps {
 /** Navigation built from the entity definitions the server says the user may see. */
 export function NavigationSidebar({ onNavigate }: NavigationSidebarProps) {
   const metadata = useMetadata();
+  const session = useSession();
 
   return (
     <ScrollArea type="auto" style={{ flex: 1 }}>
@@ -29,6 +31,16 @@ export function NavigationSidebar({ onNavigate }: NavigationSidebarProps) {
           entities={metadata.data?.entities ?? []}
           onNavigate={onNavigate}
         />
+        {session.data?.user.is_admin === true ? (
+          <NavigationLink
+            component={NavLink}
+            to="/admin"
+            label="Administration"
+            leftSection={<IconSettings size={18} aria-hidden="true" />}
+            onClick={onNavigate}
+            mt="sm"
+          />
+        ) : null}
       </Stack>
     </ScrollArea>
   );

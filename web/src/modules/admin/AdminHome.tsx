@@ -1,0 +1,37 @@
+import { Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconListDetails, IconShieldLock, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+const sections: { to: string; title: string; text: string; icon: ReactNode }[] = [
+  { to: '/admin/users', title: 'Users', text: 'Accounts, roles, teams, managers and scope attributes.', icon: <IconUsers size={22} aria-hidden="true" /> },
+  { to: '/admin/teams', title: 'Teams', text: 'Groups of users for team-scoped rights.', icon: <IconUsersGroup size={22} aria-hidden="true" /> },
+  { to: '/admin/roles', title: 'Roles', text: 'The rights matrix and field rights of each role.', icon: <IconShieldLock size={22} aria-hidden="true" /> },
+  { to: '/admin/picklists', title: 'Picklists', text: 'The values of areas, industries and other choices.', icon: <IconListDetails size={22} aria-hidden="true" /> },
+];
+
+/** `/admin`: the administration sections. */
+export function AdminHome() {
+  return (
+    <Stack gap="md">
+      <Title order={1}>Administration</Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        {sections.map((section) => (
+          <UnstyledButton key={section.to} component={Link} to={section.to} aria-label={section.title}>
+            <Paper withBorder p="md" h="100%">
+              <Stack gap={4}>
+                <Text fw={700} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+                  {section.icon}
+                  {section.title}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {section.text}
+                </Text>
+              </Stack>
+            </Paper>
+          </UnstyledButton>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
