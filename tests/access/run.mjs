@@ -377,6 +377,22 @@ try {
       const verdict = await admin.ok('GET', `/api/v1/${child.entity.plural}/${child.id}/access?user_id=${users.rep.id}`);
       expect('explain: a child under a hidden parent', [verdict.parent?.readable, verdict.actions.read.allowed, verdict.actions.read.reason], [false, false, 'the parent record is not readable']);
     }
+    // a portal user sees their own account and nothing else
+    const portalAccount = made.find((r) => r.entity === account && r.maker === 'mate');
+    await admin.ok('POST', '/api/v1/roles', {
+      name: 'portal',
+      rights: [{ entity: 'account', action: 'read', scope: 'rule', rule: 'id eq user.account' }],
+    });
+    await admin.ok('POST', '/api/v1/users', {
+      username: 'customer', password: PASSWORD, kind: 'portal', portal_account_id: portalAccount.id, roles: ['portal'],
+    });
+    const customer = await Client.login('customer');
+    const mine = await customer.ok('GET', '/api/v1/accounts?count=true&limit=500');
+    expect('portal: only the own account', [mine.total, mine.data.map((r) => r.id)], [1, [portalAccount.id]]);
+    const contactsOfPortal = await customer.call('GET', '/api/v1/contacts');
+    expect('portal: no other entity', contactsOfPortal.status, 403);
+    const badPortal = await admin.call('POST', '/api/v1/users', { username: 'customer2', kind: 'portal', portal_account_id: 'nothing' });
+    expect('portal: the account must exist', [badPortal.status, badPortal.body.error.fields?.[0]?.code], [422, 'LINK_NOT_FOUND']);
     // deactivation ends the user's sessions at once
     await admin.ok('PATCH', `/api/v1/users/${users.outsider.id}`, { active: false });
     const after = await clients.outsider.call('GET', '/api/v1/accounts');

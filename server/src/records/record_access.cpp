@@ -137,7 +137,11 @@ Result<SqlFragment> RecordAccess::compute(const EntityLayout& layout, access::Ac
   } else if (parent_condition->sql == "1 = 1") {
     return scope;
   } else {
-    combined.sql = fmt::format("({} IS NULL OR {} IN (SELECT id FROM {} WHERE ", column, column,
+    // EXISTS rather than IN (SELECT …): the parent is looked up by id for each row at
+    // hand, instead of every visible parent being collected first. The link column is
+    // qualified by the child's table, as the parent's condition names its own columns.
+    const std::string link_column = layout.entity().table + "." + column;
+    combined.sql = fmt::format("({0} IS NULL OR EXISTS (SELECT 1 FROM {1} WHERE {1}.id = {0} AND ", link_column,
                                parent->entity().table);
     append(combined, *parent_condition);
     combined.sql += "))";

@@ -589,8 +589,8 @@ Result<boost::json::array> RecordService::events(AuditQuery query, const RecordA
       if (!access->may(*layout, access::Action::read)) continue;
       auto condition = access->condition(*layout, access::Action::read);
       if (!condition) return condition.take_error();
-      scope += fmt::format("{}(entity = ? AND record_id IN (SELECT id FROM {} WHERE {}))", scope.empty() ? "" : " OR ",
-                           layout->entity().table, condition->sql);
+      scope += fmt::format("{0}(entity = ? AND EXISTS (SELECT 1 FROM {1} WHERE {1}.id = audit_log.record_id AND {2}))",
+                           scope.empty() ? "" : " OR ", layout->entity().table, condition->sql);
       query.scope_params.emplace_back(layout->entity().name);
       query.scope_params.insert(query.scope_params.end(), condition->params.begin(), condition->params.end());
     }

@@ -176,9 +176,11 @@ Result<boost::json::array> search(storage::Database& database, const SearchQuery
     auto found = query.scopes.find(&layout);
     return found == query.scopes.end() ? nullptr : &found->second;
   };
-  const auto scope_sql = [](const EntityLayout& layout, const SearchScope* scope) -> std::string {
+  // The scope is a condition on the entity's own columns, written against its table's
+  // name; search_documents shares no column name with entity tables, so it applies as is.
+  const auto scope_sql = [](const SearchScope* scope) -> std::string {
     if (!scope || scope->sql.empty()) return {};
-    return fmt::format(" AND t.id IN (SELECT id FROM {} WHERE {})", layout.entity().table, scope->sql);
+    return " AND (" + scope->sql + ")";
   };
   // With hidden searchable fields, the index's text says too much: each hit (from
   // `first` on) is held against the text the caller may see, and dropped unless every
@@ -241,9 +243,9 @@ Result<boost::json::array> search(storage::Database& database, const SearchQuery
         const std::size_t first = hits.size();
         ATRIUM_TRY(connection.each(
             fmt::format("SELECT d.rowid, d.record_id, d.title, d.body FROM search_documents AS d "
-                        "JOIN {} AS t ON t.id = d.record_id WHERE d.rowid IN ({}) AND d.entity = ? "
-                        "AND t.archived_at IS NULL{}",
-                        layout->entity().table, marks, scope_sql(*layout, scope)),
+                        "JOIN {0} ON {0}.id = d.record_id WHERE d.rowid IN ({1}) AND d.entity = ? "
+                        "AND {0}.archived_at IS NULL{2}",
+                        layout->entity().table, marks, scope_sql(scope)),
             params, [&](const storage::Row& row) {
               hits.push_back({layout->entity().plural, row[1].text(), row[2].text(), row[3].text(),
                               scores[row[0].integer()]});
@@ -259,10 +261,10 @@ Result<boost::json::array> search(storage::Database& database, const SearchQuery
       const std::string sql = fmt::format(
           "SELECT d.record_id, d.title, d.body, "
           "ts_rank(to_tsvector('simple', d.folded), to_tsquery('simple', ?))::float8 AS score "
-          "FROM search_documents AS d JOIN {} AS t ON t.id = d.record_id "
+          "FROM search_documents AS d JOIN {0} ON {0}.id = d.record_id "
           "WHERE to_tsvector('simple', d.folded) @@ to_tsquery('simple', ?) AND d.entity = ? "
-          "AND t.archived_at IS NULL{} ORDER BY score DESC LIMIT {}",
-          layout->entity().table, scope_sql(*layout, scope), query.limit);
+          "AND {0}.archived_at IS NULL{1} ORDER BY score DESC LIMIT {2}",
+          layout->entity().table, scope_sql(scope), query.limit);
       storage::Params params{match, match, layout->entity().name};
       if (scope) params.insert(params.end(), scope->params.begin(), scope->params.end());
       const std::size_t first = hits.size();

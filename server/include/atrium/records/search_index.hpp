@@ -26,7 +26,7 @@ std::string searchable_text(const EntityLayout& layout, const boost::json::objec
 
 // What one caller may find of an entity (set by the record service from their access).
 struct SearchScope {
-  std::string sql;  // over the entity's own columns; empty: every record
+  std::string sql;  // over the entity's own columns (qualified, if at all, by its table's name); empty: all
   storage::Params params;
   // Set when some searchable fields are hidden from the caller: the record's searchable
   // text without them. A hit must match it, and its snippet comes from it.
