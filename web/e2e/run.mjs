@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { adminCases } from './admin.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -469,6 +470,7 @@ const cases = [
     },
   },
 ];
+cases.push(...adminCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);
