@@ -167,6 +167,36 @@ export function adminCases({ baseUrl, check, signIn, openLogin, scrollsSideways,
       },
     },
     {
+      name: "an administrator's Access tab explains which role and rule let the new user read an account",
+      async run({ page, context, screenshot }) {
+        check(created.username !== undefined, 'the first case created no user');
+        await signIn(page);
+        const inside = await api(context, `/accounts?filter=${encodeURIComponent(`area eq "${created.area.key}"`)}&limit=1`);
+        const outside = await api(context, `/accounts?filter=${encodeURIComponent(`area ne "${created.area.key}"`)}&limit=1`);
+        const explain = async (id) => {
+          await page.goto(`${baseUrl}/accounts/${id}`, { waitUntil: 'domcontentloaded' });
+          await page.getByRole('tab', { name: 'Access' }).click();
+          await page.getByRole('textbox', { name: 'Explain for', exact: true }).fill(created.username);
+          await page.getByRole('option', { name: new RegExp(`\\(${created.username}\\)$`) }).click();
+          const table = page.getByRole('table', { name: 'Access by action' });
+          const read = table.locator('tbody tr').filter({ hasText: /^Read/ });
+          await read.getByText(created.role).waitFor();
+          return { table, read };
+        };
+
+        const allowed = await explain(inside.data[0].id);
+        check(/allowed/i.test(await allowed.read.innerText()), 'reading an account of the area is not allowed');
+        check((await allowed.read.innerText()).includes('area in user.areas'), 'the rule is not named');
+        const edit = allowed.table.locator('tbody tr').filter({ hasText: /^Edit/ });
+        check(/denied/i.test(await edit.innerText()), 'editing is not denied');
+        await screenshot('access-explained');
+
+        const denied = await explain(outside.data[0].id);
+        check(/denied/i.test(await denied.read.innerText()), 'reading an account outside the area is not denied');
+        check((await denied.read.innerText()).includes('does not match'), 'the rule is not shown as not matching');
+      },
+    },
+    {
       name: 'the administration pages do not scroll sideways at 390x844',
       async run({ page, screenshot }) {
         await page.setViewportSize({ width: 390, height: 844 });

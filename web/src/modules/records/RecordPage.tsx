@@ -5,8 +5,10 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '@/lib/api';
 import { relationsOf, type EntityDefinition, type Metadata } from '@/lib/metadata';
 import { getRecord, recordTitle, updateRecord } from '@/lib/records';
+import { useSession } from '@/lib/session';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
+import { AccessTab } from './AccessTab';
 import { changedValues, errorsFrom, noErrors, type FormErrors } from './formState';
 import { HistoryTab } from './HistoryTab';
 import { RecordActions } from './RecordActions';
@@ -32,6 +34,7 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
   const [conflict, setConflict] = useState(false);
   const [message, setMessage] = useState<{ color: string; text: string } | undefined>();
   const [tab, setTab] = useState<string | null>('details');
+  const administrator = useSession().data?.user.is_admin === true;
 
   const record = useQuery({
     queryKey: recordKeys.detail(entity.plural, id),
@@ -118,6 +121,7 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
           <Tabs.Tab value="details">Details</Tabs.Tab>
           {relationsOf(entity, metadata.entities).length > 0 ? <Tabs.Tab value="related">Related</Tabs.Tab> : null}
           <Tabs.Tab value="history">History</Tabs.Tab>
+          {administrator ? <Tabs.Tab value="access">Access</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
           {editing ? (
@@ -164,6 +168,11 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
         <Tabs.Panel value="history" pt="md">
           <HistoryTab entity={entity} id={id} />
         </Tabs.Panel>
+        {administrator ? (
+          <Tabs.Panel value="access" pt="md">
+            <AccessTab entity={entity} id={id} />
+          </Tabs.Panel>
+        ) : null}
       </Tabs>
     </Stack>
   );
