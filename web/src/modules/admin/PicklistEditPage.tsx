@@ -74,10 +74,14 @@ export function PicklistEditPage() {
     const second = values[other];
     if (first === undefined || second === undefined) return;
     // Equal positions (never set) are made distinct by the order shown.
-    const [low, high] = first.position === second.position ? [Math.min(index, other), Math.max(index, other)] : [first.position, second.position];
+    const [low, high] =
+      first.position === second.position
+        ? [Math.min(index, other), Math.max(index, other)]
+        : [Math.min(first.position, second.position), Math.max(first.position, second.position)];
+    // The value moved takes the neighbour's place: the lower position when it moves up.
     change.mutate([
-      { key: first.key, change: { position: index < other ? high : low } },
-      { key: second.key, change: { position: index < other ? low : high } },
+      { key: first.key, change: { position: other < index ? low : high } },
+      { key: second.key, change: { position: other < index ? high : low } },
     ]);
   };
 
@@ -207,10 +211,16 @@ export function PicklistEditPage() {
 /** A label that is saved when the input loses focus or Enter is pressed. */
 function LabelInput({ value, onCommit }: { value: PicklistValue; onCommit: (label: string) => void }) {
   const [text, setText] = useState(value.label);
+  // What was last sent, so Enter followed by leaving the input sends it once.
+  const [sent, setSent] = useState(value.label);
   const commit = () => {
     const next = text.trim();
-    if (next !== '' && next !== value.label) onCommit(next);
-    if (next === '') setText(value.label);
+    if (next === '') {
+      setText(value.label);
+    } else if (next !== sent) {
+      setSent(next);
+      onCommit(next);
+    }
   };
   return (
     <TextInput
