@@ -93,7 +93,7 @@ try {
   const repValues = {};
   for (const attribute of attributes) {
     const values = metadata.picklists[attribute.picklist] ?? [];
-    if (values.length < 2) throw new Error(`picklist ${attribute.picklist} needs two values for the matrix`);
+    if (values.length === 0) continue;
     repValues[attribute.name] = [values[0].key];
   }
   await admin.ok('PATCH', `/api/v1/users/${users.rep.id}`, { teams: [team.id], attributes: repValues });
@@ -101,7 +101,9 @@ try {
   await admin.ok('PATCH', `/api/v1/users/${users.junior.id}`, { manager_id: users.rep.id });
 
   // The scope field of an entity's rule: its first enum drawn from a scope attribute's picklist.
-  const scopeField = (entity) => entity.fields.find((f) => f.type === 'enum' && byPicklist.has(f.picklist));
+  // The area where there is one, as a sales organisation would scope.
+  const scopeField = (entity) => entity.fields.find((f) => f.type === 'enum' && f.picklist === 'areas')
+    ?? entity.fields.find((f) => f.type === 'enum' && byPicklist.has(f.picklist));
   const ruleOf = (entity) => {
     const field = scopeField(entity);
     return field ? `${field.name} in user.${byPicklist.get(field.picklist)}` : 'owner_id eq user.id';

@@ -274,6 +274,27 @@ await report.check('user add reads the password from stdin, and that user can si
   });
 });
 
+await report.check('user add --role gives roles, and refuses an unknown one', async () => {
+  const url = sqliteUrl();
+  expectOk(atrium(['demo', '--database', url, '--users', '0', '--accounts', '30', '--contacts', '0', '--products', '0']), 'demo');
+  const unknown = atrium(['user', 'add', '--database', url, '--username', 'nora', '--password-stdin', '--role', 'no-such-role'],
+    { input: 'a long enough passphrase\n' });
+  assert(unknown.code === 1 && unknown.stderr.includes('LINK_NOT_FOUND'), `unknown role: ${unknown.stderr}`);
+  expectOk(atrium(['user', 'add', '--database', url, '--username', 'nora', '--password-stdin', '--role', 'sales'],
+    { input: 'a long enough passphrase\n' }), 'user add --role');
+  await withServer(url, ['--no-demo'], async (server) => {
+    const login = await request(server.port, 'POST', '/api/v1/auth/login', { headers: { 'Content-Type': 'application/json' },
+      body: '{"username":"nora","password":"a long enough passphrase"}' });
+    assert(login.status === 200, `login: ${login.status} ${login.body}`);
+    const cookie = login.headers['set-cookie'].split(';')[0];
+    // The role's rule is `area in user.areas` and nora has no areas yet: no account.
+    const list = await request(server.port, 'GET', '/api/v1/accounts?count=true', { headers: { Cookie: cookie } });
+    assert(list.status === 200 && JSON.parse(list.body).total === 0, `accounts: ${list.status} ${list.body}`);
+    const products = await request(server.port, 'GET', '/api/v1/products?count=true', { headers: { Cookie: cookie } });
+    assert(products.status === 200, `products: ${products.status}`);
+  });
+});
+
 await report.check('demo data is deterministic, ids included, and loads once', async () => {
   const [a, b] = [sqliteUrl(), sqliteUrl()];
   expectOk(atrium(['demo', '--database', a, '--users', '1200']), 'demo a');
@@ -284,7 +305,8 @@ await report.check('demo data is deterministic, ids included, and loads once', a
   const ignore = ['--ignore-column', 'users.password_hash'];
   const [sumA, sumB] = [checksums(a, ignore), checksums(b, ignore)];
   assert(checksums(a).users.digest !== checksums(b).users.digest, 'password hashes are not salted');
-  assert(sumA.users.rows === 1202, `users: ${sumA.users.rows}`);
+  // 1,200 generated, two administrators and the three people of the demo's access control
+  assert(sumA.users.rows === 1205, `users: ${sumA.users.rows}`);
   assert(sumA.users.digest === sumB.users.digest, 'two demo loads differ');
 });
 
@@ -474,8 +496,9 @@ await report.check('a backup taken while writes go on is consistent (whole trans
   expectOk(backup, 'backup');
   assert(stillWriting, 'the writer finished before the backup: the test proves nothing');
   const sums = checksums(`sqlite:${file}`);
-  // The demo writes the demo login and the manager, then users in transactions of 5,000.
-  assert(sums.users.rows > 2 && (sums.users.rows - 2) % 5000 === 0, `backup holds ${sums.users.rows} users: a torn transaction`);
+  // The demo writes the demo login, the manager and the three people of its access
+  // control, then users in transactions of 5,000.
+  assert(sums.users.rows > 5 && (sums.users.rows - 5) % 5000 === 0, `backup holds ${sums.users.rows} users: a torn transaction`);
   const again = atrium(['backup', '--database', url, '--to', file]);
   assert(again.code === 1 && again.stderr.includes('never overwrites'), 'a backup overwrote a file');
 });

@@ -275,12 +275,14 @@ Result<UserChanges> read_user_changes(storage::Connection& connection, BodyReade
       changes.attributes.emplace();
       for (const auto& [name, values] : attributes->as_object()) {
         const std::string field = "attributes." + std::string(name);
-        auto picklist = connection.query("SELECT picklist FROM scope_attributes WHERE name = ?", {std::string(name)});
-        if (!picklist) return picklist.take_error();
-        if (picklist->empty()) {
+        const auto known_attributes = schema.scope_attributes();
+        if (std::find(known_attributes.begin(), known_attributes.end(), std::string_view(name)) ==
+            known_attributes.end()) {
           read.fail(field, "UNKNOWN_ATTRIBUTE", "not a scope attribute (GET /api/v1/scope-attributes)");
           continue;
         }
+        // An attribute's values are keys of the picklist of the same name.
+        const std::string picklist(name);
         if (!values.is_array() || values.as_array().size() > kMaxListItems) {
           read.fail(field, "FIELD_INVALID", "a list of picklist keys");
           continue;
@@ -292,12 +294,12 @@ Result<UserChanges> read_user_changes(storage::Connection& connection, BodyReade
             break;
           }
           auto known = connection.query("SELECT 1 FROM picklist_values WHERE picklist = ? AND key = ?",
-                                        {picklist->rows[0][0].text(), std::string(key.as_string())});
+                                        {picklist, std::string(key.as_string())});
           if (!known) return known.take_error();
           if (known->empty()) {
             read.fail(field, "FIELD_INVALID_ENUM",
                       fmt::format("'{}' is not in the picklist {}", std::string_view(key.as_string()),
-                                  picklist->rows[0][0].text()));
+                                  picklist));
           }
           keys.emplace(key.as_string());
         }
@@ -685,19 +687,16 @@ void add_access_admin_routes(http::Router& router, storage::Database& database, 
     });
   });
 
-  router.add(http::Method::get, "/api/v1/scope-attributes", [&db, &auth](Request& request) {
+  router.add(http::Method::get, "/api/v1/scope-attributes", [&auth, schema](Request& request) {
     auto principal = auth.authenticate(request);
     if (!principal) return Response::error(principal.error(), request.request_id);
     array attributes;
-    auto read = db.read([&](storage::Connection& connection) -> Result<void> {
-      return connection.each("SELECT name, label, picklist FROM scope_attributes ORDER BY name", {},
-                             [&](const storage::Row& row) {
-                               attributes.push_back(object{
-                                   {"name", row[0].text()}, {"label", row[1].text()}, {"picklist", row[2].text()}});
-                               return true;
-                             });
-    });
-    if (!read) return Response::error(read.error(), request.request_id);
+    for (const auto& name : schema.scope_attributes()) {
+      std::string label = name;
+      std::replace(label.begin(), label.end(), '_', ' ');
+      if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+      attributes.push_back(object{{"name", name}, {"label", label}, {"picklist", name}});
+    }
     return data_response(std::move(attributes));
   });
 

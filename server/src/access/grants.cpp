@@ -205,7 +205,10 @@ Result<std::shared_ptr<const UserGrants>> GrantStore::for_user(const std::string
 }
 
 Result<void> bump_access_generation(storage::Connection& connection) {
-  auto bumped = connection.execute("UPDATE access_generation SET generation = generation + 1 WHERE id = 1", {});
+  auto bumped = connection.execute(
+      "INSERT INTO access_generation (id, generation) VALUES (1, 1) "
+      "ON CONFLICT (id) DO UPDATE SET generation = access_generation.generation + 1",
+      {});
   if (!bumped) return bumped.take_error();
   return {};
 }

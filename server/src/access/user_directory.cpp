@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "atrium/access/grants.hpp"
 #include "atrium/access/password_hasher.hpp"
 #include "atrium/access/password_policy.hpp"
 #include "atrium/core/id.hpp"
@@ -53,6 +54,24 @@ Result<std::string> add_user(storage::Connection& connection, const NewUser& use
        hash.empty() ? storage::Value() : storage::Value(hash), user.is_admin ? 1 : 0, now, now});
   if (!inserted) return inserted.take_error();
   return id;
+}
+
+Result<void> give_roles(storage::Connection& connection, const std::string& user_id,
+                        const std::vector<std::string>& role_names) {
+  Error unknown{ErrorCode::validation_failed, "the roles are not valid", {}};
+  for (const auto& name : role_names) {
+    auto role = connection.query("SELECT id FROM roles WHERE name = ?", {name});
+    if (!role) return role.take_error();
+    if (role->empty()) {
+      unknown.fields.push_back({"role", "LINK_NOT_FOUND", "no role '" + name + "'"});
+      continue;
+    }
+    auto given = connection.execute("INSERT INTO user_roles (user_id, role_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                                    {user_id, role->rows[0][0].text()});
+    if (!given) return given.take_error();
+  }
+  if (!unknown.fields.empty()) return unknown;
+  return bump_access_generation(connection);
 }
 
 }  // namespace atrium::access

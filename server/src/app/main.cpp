@@ -166,6 +166,8 @@ int main(int argc, char** argv) {
   user_add->add_option("--name", new_user.name, "full name (default: the username)");
   user_add->add_option("--email", new_user.email, "e-mail address");
   user_add->add_flag("--admin", new_user.is_admin, "give the user every right");
+  std::vector<std::string> new_user_roles;
+  user_add->add_option("--role", new_user_roles, "a role to give the user (repeatable)");
   // Never on the command line: other users of the machine can read it from ps.
   user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
   user_add->callback([&] {
@@ -181,7 +183,7 @@ int main(int argc, char** argv) {
       auto created = access::add_user(connection, new_user);
       if (!created) return created.take_error();
       id = *created;
-      return {};
+      return access::give_roles(connection, id, new_user_roles);
     });
     if (!added) return void(exit_code = fail(added.error()));
     fmt::print("added user {} ({})\n", new_user.username, id);

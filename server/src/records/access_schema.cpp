@@ -15,6 +15,7 @@ access::AccessSchema access_schema(const RecordService& records) {
   schema.has_record = [&records](storage::Connection& connection, std::string_view entity, const std::string& id) {
     return records.exists(connection, entity, id);
   };
+  schema.scope_attributes = [&records] { return records.scope_attributes(); };
   return schema;
 }
 

@@ -91,18 +91,25 @@ Result<void> RecordService::check_rule(std::string_view entity, const std::strin
   // Names only matter here, not values: every attribute a rule may name, with one value.
   access::UserValues values;
   for (const char* name : {"id", "teams", "account", "contact"}) values[name] = {"00000000000000000000000000"};
-  ATRIUM_TRY(database_.read([&](storage::Connection& connection) {
-    return connection.each("SELECT name FROM scope_attributes", {}, [&](const storage::Row& row) {
-      values[row[0].text()] = {"x"};
-      return true;
-    });
-  }));
+  for (const auto& name : scope_attributes()) values[name] = {"x"};
   const LayoutLookup lookup = [this](std::string_view name) { return by_name(name); };
   FilterContext context{lookup, database_.dialect(), today_of(clock_)};
   context.user_values = &values;
   auto compiled = compile_filter(**tree, *layout, context);
   if (!compiled) return compiled.take_error();
   return {};
+}
+
+std::vector<std::string> RecordService::scope_attributes() const {
+  std::vector<std::string> names;
+  for (const auto& [plural, layout] : layouts_) {
+    for (const auto& field : layout->fields()) {
+      if (!field.field->picklist.empty()) names.push_back(field.field->picklist);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 Result<bool> RecordService::exists(storage::Connection& connection, std::string_view entity,

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "atrium/access/authenticator.hpp"
 #include "atrium/http/router.hpp"
@@ -20,6 +21,9 @@ struct AccessSchema {
   std::function<Result<void>(std::string_view entity, const std::string& rule)> check_rule;
   // Whether a record of the entity exists (portal users' account and contact).
   std::function<Result<bool>(storage::Connection&, std::string_view entity, const std::string& id)> has_record;
+  // What `user.<name>` may name in rules besides id, teams, account and contact: the
+  // picklists entities' fields draw from (areas, product_groups, …), sorted.
+  std::function<std::vector<std::string>()> scope_attributes;
 };
 
 void add_access_admin_routes(http::Router& router, storage::Database& database, const Authenticator& authenticator,

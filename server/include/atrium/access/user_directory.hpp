@@ -3,6 +3,7 @@
 // access-control module builds roles, sessions and rights on the same table.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "atrium/core/result.hpp"
 #include "atrium/storage/database.hpp"
@@ -19,5 +20,9 @@ struct NewUser {
 
 // Validates (FIELD_* codes on the fields) and stores; returns the new id.
 Result<std::string> add_user(storage::Connection& connection, const NewUser& user);
+
+// Adds the named roles to the user's roles; LINK_NOT_FOUND on `role` for an unknown name.
+Result<void> give_roles(storage::Connection& connection, const std::string& user_id,
+                        const std::vector<std::string>& role_names);
 
 }  // namespace atrium::access

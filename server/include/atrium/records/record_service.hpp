@@ -91,6 +91,8 @@ class RecordService {
   // of the scope attributes (RULE_INVALID names the problem).
   Result<void> check_rule(std::string_view entity, const std::string& rule) const;
   Result<bool> exists(storage::Connection& connection, std::string_view entity, const std::string& id) const;
+  // The picklists that fields draw from: the user attributes rules may compare against.
+  std::vector<std::string> scope_attributes() const;
 
   // Other records that link to this one, as "entity.field" → how many; deletion is
   // refused while any exist.

@@ -48,12 +48,18 @@ TEST_F(DemoDataTest, LoadsOnceWithTheDemoLoginAndNotAgain) {
   auto first = load_demo_data(*database, DemoSize{5, 10, 20, 5});
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->loaded);
-  EXPECT_EQ(count_rows(*database, "users"), 7);  // the demo login, the manager and five users
+  // the demo login, the manager, the three people of the demo's access control and five users
+  EXPECT_EQ(count_rows(*database, "users"), 10);
   EXPECT_EQ(count_rows(*database, "r_products"), 5);
   EXPECT_EQ(count_rows(*database, "r_accounts"), 10);
   EXPECT_EQ(count_rows(*database, "r_contacts"), 20);
   // Every row written is counted: users, picklist values, records and contact places.
-  EXPECT_EQ(first->rows, 7 + count_rows(*database, "picklist_values") + 5 + 10 + 20 +
+  std::int64_t access_rows = 0;
+  for (const char* table : {"roles", "role_rights", "field_rights", "teams", "team_members", "user_roles",
+                            "user_attributes"}) {
+    access_rows += count_rows(*database, table);
+  }
+  EXPECT_EQ(first->rows, 10 + access_rows + count_rows(*database, "picklist_values") + 5 + 10 + 20 +
                              count_rows(*database, "r_account_contacts"));
   const auto login = select(*database, "SELECT password_hash, is_admin FROM users WHERE username = ?",
                             {std::string(kDemoUsername)});
@@ -68,7 +74,7 @@ TEST_F(DemoDataTest, LoadsOnceWithTheDemoLoginAndNotAgain) {
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_FALSE(second->loaded);
   EXPECT_EQ(second->rows, 0);
-  EXPECT_EQ(count_rows(*database, "users"), 7);
+  EXPECT_EQ(count_rows(*database, "users"), 10);
 }
 
 TEST_F(DemoDataTest, TheSameSizeGivesTheSameUsersIdsIncluded) {
@@ -79,7 +85,7 @@ TEST_F(DemoDataTest, TheSameSizeGivesTheSameUsersIdsIncluded) {
   // The demo login's hash is salted, so it differs by design; every other value agrees.
   const auto left = users_checksum(*one, {"users.password_hash"});
   const auto right = users_checksum(*two, {"users.password_hash"});
-  EXPECT_EQ(left.rows, 32);  // the demo login, the manager and 30 users
+  EXPECT_EQ(left.rows, 35);  // the demo login, the manager, the access demo's three and 30 users
   EXPECT_EQ(left.digest, right.digest);
   const auto ids = "SELECT id FROM users ORDER BY id";
   const auto rows = select(*one, ids);
