@@ -144,7 +144,9 @@ try {
         if (parentRecord && field.entity === parentRecord.entity.name) {
           body[field.name] = parentRecord.id;
         } else {
-          body[field.name] = (await make(entityByName.get(field.entity), maker, inside)).id;
+          const linked = await make(entityByName.get(field.entity), maker, inside);
+          body[field.name] = linked.id;
+          if (field.field === entity.access_parent) parentRecord = linked;
         }
         continue;
       }
@@ -286,9 +288,16 @@ try {
           expect(`${where}: related ${child.plural}`, answer.status === 200 ? answer.body.data.map((r) => r.id).sort() : answer.status, children);
         }
       }
-      // create: any role with the right creates (the record is the creator's own)
-      const creation = await rep.call('POST', `/api/v1/${entity.plural}`, {});
-      expect(`${where}: create without right`, scope === 'none' ? creation.status : 'skip', scope === 'none' ? 403 : 'skip');
+      // create: any role with the right creates, even outside the rule (the record is
+      // the creator's own); without the right, nothing is created
+      if (scope === 'none') {
+        const creation = await rep.call('POST', `/api/v1/${entity.plural}`, {});
+        expect(`${where}: create without right`, [creation.status, creation.body?.error?.fields?.[0]?.code], [403, 'ACCESS_DENIED']);
+      } else {
+        let created = null;
+        try { created = await make(entity, 'rep', false); } catch (error) { created = String(error.message); }
+        expect(`${where}: create`, typeof created === 'object' && created !== null, true);
+      }
     }
   }
 
@@ -399,6 +408,32 @@ try {
     await admin.ok('PATCH', `/api/v1/users/${users.outsider.id}`, { active: false });
     const after = await clients.outsider.call('GET', '/api/v1/accounts');
     expect('a deactivated user is signed out', after.status, 401);
+  }
+
+  // --- approvals: deciding takes the approve right, within its scope -----------------------
+  {
+    const account = entityByName.get('account');
+    const target = made.find((r) => r.entity === account && r.maker === 'outsider' && r.inside);
+    const elsewhere = made.find((r) => r.entity === account && r.maker === 'outsider' && !r.inside);
+    const requested = await admin.ok('DELETE', `/api/v1/accounts/${target.id}`);
+    const other = await admin.ok('DELETE', `/api/v1/accounts/${elsewhere.id}`);
+    await admin.ok('POST', '/api/v1/roles', {
+      name: 'approver',
+      rights: [{ entity: 'account', action: 'read', scope: 'all' },
+        { entity: 'account', action: 'approve', scope: 'rule', rule: 'area in user.areas' }],
+    });
+    await admin.ok('PATCH', `/api/v1/users/${users.rep.id}`, { roles: ['matrix-all'] });
+    const without = await clients.rep.call('POST', `/api/v1/approvals/${requested.id}/reject`, {});
+    expect('approvals: no approve right', [without.status, without.body?.error?.fields?.[0]?.code], [403, 'ACCESS_DENIED']);
+    const invisible = await clients.rep.ok('GET', '/api/v1/approvals');
+    expect('approvals: not listed without the right', invisible.data.length, 0);
+    await admin.ok('PATCH', `/api/v1/users/${users.rep.id}`, { roles: ['approver'] });
+    const listed = await clients.rep.ok('GET', '/api/v1/approvals');
+    expect('approvals: listed with the right', listed.data.map((a) => a.id).sort(), [requested.id, other.id].sort());
+    const outOfScope = await clients.rep.call('POST', `/api/v1/approvals/${other.id}/reject`, {});
+    expect('approvals: out of the approve scope', [outOfScope.status, outOfScope.body?.error?.fields?.[0]?.code], [403, 'OUT_OF_SCOPE']);
+    const decided = await clients.rep.call('POST', `/api/v1/approvals/${requested.id}/reject`, { remarks: 'keep it' });
+    expect('approvals: decided within the scope', [decided.status, decided.body?.status], [200, 'rejected']);
   }
 
   for (const failure of failures) report.notOk('access outcome', failure);
