@@ -40,9 +40,15 @@ constexpr ErrorAnswer kErrorAnswers[] = {
     {"400", "BadRequest",
      "The request cannot be used: a parameter, the JSON or the request line is malformed (BAD_REQUEST, "
      "MALFORMED_JSON); `fields` names the parameter."},
-    {"401", "Unauthenticated", "No live session (UNAUTHENTICATED), or wrong credentials (INVALID_CREDENTIALS)."},
+    {"401", "Unauthenticated",
+     "No live session or API token (UNAUTHENTICATED), wrong credentials (INVALID_CREDENTIALS), or the second "
+     "factor is missing or wrong (TOTP_REQUIRED)."},
     {"403", "Forbidden",
-     "The X-CSRF-Token header is missing or wrong (CSRF_FAILED), or a right is missing (FORBIDDEN)."},
+     "The X-CSRF-Token header is missing or wrong (CSRF_FAILED), a password given to confirm is wrong "
+     "(WRONG_PASSWORD), or a right is missing (FORBIDDEN). Then `fields` tells why: ACCESS_DENIED (no role grants "
+     "the action on the entity), OUT_OF_SCOPE (the record is, or would end up, outside what the caller may do it "
+     "to), FIELD_HIDDEN or FIELD_READ_ONLY (a field hidden from the caller, or read-only for their roles, was "
+     "named in a filter, sort or selection, or written)."},
     {"404", "NotFound", "No such record or route (NOT_FOUND)."},
     {"409", "Conflict",
      "The record's state forbids it: it is archived, the approval is decided (CONFLICT), or other records refer "
@@ -52,6 +58,9 @@ constexpr ErrorAnswer kErrorAnswers[] = {
     {"413", "PayloadTooLarge", "The body is larger than the server accepts (PAYLOAD_TOO_LARGE)."},
     {"415", "UnsupportedMediaType", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)."},
     {"422", "ValidationFailed", "Fields are missing or not valid; `fields` lists every one (VALIDATION_FAILED)."},
+    {"429", "TooManyAttempts",
+     "Too many failed attempts for the account or the address (TOO_MANY_ATTEMPTS): wait the seconds Retry-After "
+     "says."},
 };
 
 json::object component_ref(std::string_view section, std::string_view name) {
@@ -75,11 +84,34 @@ void add_errors(json::object& op, std::initializer_list<std::string_view> status
   }
 }
 
-void set_security(json::object& op, bool unsafe) {
-  // Cookie sessions prove unsafe requests with the CSRF token; both are needed at once.
+// Either a cookie session or an API token. Cookie sessions prove unsafe requests with the
+// CSRF token, both needed at once; a bearer token needs none.
+void set_security(json::object& op, bool unsafe, bool tokens = true) {
   json::object requirement{{"sessionCookie", json::array{}}};
   if (unsafe) requirement["csrfToken"] = json::array{};
-  op["security"] = json::array{std::move(requirement)};
+  json::array security{std::move(requirement)};
+  if (tokens) security.push_back(json::object{{"bearerToken", json::array{}}});
+  op["security"] = std::move(security);
+}
+
+json::object id_in_path(std::string_view description) {
+  return {{"name", "id"},
+          {"in", "path"},
+          {"required", true},
+          {"description", description},
+          {"schema", {{"type", "string"}, {"maxLength", 128}}}};
+}
+
+json::object body_of(std::string_view schema) {
+  return {{"required", true}, {"content", json_content(json::object{{"$ref", schema_ref(schema)}})}};
+}
+
+json::object answer_of(std::string_view description, json::value schema) {
+  return {{"description", description}, {"content", json_content(std::move(schema))}};
+}
+
+json::object no_content(std::string_view description) {
+  return {{"description", description}};
 }
 
 void set_public(json::object& op) {
@@ -173,9 +205,18 @@ void add_entity_paths(json::object& paths, const metadata::EntityDefinition& ent
 
   json::object collection;
   json::object list = list_operation("list" + plural_type, "List " + entity.label_plural, entity, catalog, tag);
-  add_errors(list, {"400", "401"});
+  list["description"] =
+      "Only records within the caller's read scope are listed; fields hidden from the caller are left out of every "
+      "record. A filter, sort or fields naming a hidden field answers 403 FORBIDDEN (FIELD_HIDDEN); without any read "
+      "right on " +
+      entity.label_plural + ", 403 FORBIDDEN (ACCESS_DENIED).";
+  add_errors(list, {"400", "401", "403"});
   collection["get"] = std::move(list);
   json::object create = operation("create" + type, "Create a record of " + entity.label_plural, tag);
+  create["description"] =
+      "403 FORBIDDEN without a create right (ACCESS_DENIED), when a field written is hidden or read-only for the "
+      "caller (FIELD_HIDDEN, FIELD_READ_ONLY, each named), or when the new record would be outside the caller's "
+      "create scope (OUT_OF_SCOPE). Links to records the caller cannot read answer 422 LINK_NOT_FOUND.";
   create["requestBody"] = {{"required", true},
                            {"content", json_content(json::object{{"$ref", schema_ref(type + "Input")}})}};
   json::object created = record_answer("The new record, with its id and version 1.", type);
@@ -189,15 +230,23 @@ void add_entity_paths(json::object& paths, const metadata::EntityDefinition& ent
   const json::array id_parameter{component_ref("parameters", "RecordId")};
   json::object item{{"parameters", id_parameter}};
   json::object read = operation("get" + type, "Read a record of " + entity.label_plural, tag);
+  read["description"] =
+      "A record outside the caller's read scope answers 404, as if it did not exist. Fields hidden from the caller "
+      "are absent; naming one in fields answers 403 FORBIDDEN (FIELD_HIDDEN). Without any read right on " +
+      entity.label_plural + ", 403 FORBIDDEN (ACCESS_DENIED).";
   read["parameters"] = json::array{fields_parameter(entity, catalog)};
   read["responses"] = {{"200", record_answer("The record.", type)}};
-  add_errors(read, {"400", "401", "404"});
+  add_errors(read, {"400", "401", "403", "404"});
   set_security(read, false);
   item["get"] = std::move(read);
   json::object update = operation("update" + type, "Change a record of " + entity.label_plural, tag);
   update["description"] =
       "Send If-Match with the ETag you read (or `version` in the body) so that a change made "
-      "meanwhile is refused with 412 instead of overwritten.";
+      "meanwhile is refused with 412 instead of overwritten.\n\n"
+      "A record outside the caller's read scope answers 404. 403 FORBIDDEN: without any edit right "
+      "(ACCESS_DENIED); when the record is outside the caller's edit scope, or the change would take it out "
+      "(OUT_OF_SCOPE); when a field written is hidden or read-only for the caller (FIELD_HIDDEN, FIELD_READ_ONLY, "
+      "each named). The answer leaves out hidden fields.";
   update["parameters"] = json::array{component_ref("parameters", "IfMatch")};
   update["requestBody"] = {{"required", true},
                            {"content", json_content(json::object{{"$ref", schema_ref(type + "Patch")}})}};
@@ -206,15 +255,19 @@ void add_entity_paths(json::object& paths, const metadata::EntityDefinition& ent
   set_security(update, true);
   item["patch"] = std::move(update);
   json::object remove = operation("delete" + type, "Delete a record of " + entity.label_plural, tag);
+  const std::string_view scope_note =
+      " Needs a delete right (403 ACCESS_DENIED) that covers the record (403 OUT_OF_SCOPE); records outside the "
+      "caller's read scope answer 404.";
   if (entity.master_data) {
     remove["description"] =
-        "Master data is not deleted at once: the request becomes an approval that another administrator decides.";
+        "Master data is not deleted at once: the request becomes an approval that another administrator decides." +
+        std::string(scope_note);
     json::object pending = record_answer("The pending approval (the same one when asked again).", "Approval");
     pending["headers"].as_object()["Location"] = {{"description", "The approval's URL."},
                                                   {"schema", {{"type", "string"}}}};
     remove["responses"] = {{"202", std::move(pending)}};
   } else {
-    remove["description"] = "Deletes the record for good; archive it to keep it.";
+    remove["description"] = "Deletes the record for good; archive it to keep it." + std::string(scope_note);
     remove["responses"] = {{"204", {{"description", "Deleted."}}}};
   }
   add_errors(remove, {"400", "401", "403", "404", "409"});
@@ -226,8 +279,11 @@ void add_entity_paths(json::object& paths, const metadata::EntityDefinition& ent
     const std::string verb = archive ? "archive" : "restore";
     json::object op = operation(
         verb + type, (archive ? "Archive" : "Restore") + std::string(" a record of ") + entity.label_plural, tag);
-    op["description"] = archive ? "Archived records leave lists (see `archived`) and refuse changes until restored."
-                                : "Makes an archived record active again.";
+    op["description"] = std::string(archive ? "Archived records leave lists (see `archived`) and refuse changes until "
+                                              "restored."
+                                            : "Makes an archived record active again.") +
+                        " Needs an edit right (403 ACCESS_DENIED) that covers the record (403 OUT_OF_SCOPE); records "
+                        "outside the caller's read scope answer 404.";
     op["responses"] = {{"200", record_answer("The record.", type)}};
     add_errors(op, {"400", "401", "403", "404"});
     set_security(op, true);
@@ -239,16 +295,37 @@ void add_entity_paths(json::object& paths, const metadata::EntityDefinition& ent
   history["responses"] = {
       {"200",
        {{"description", "Every change, oldest first."}, {"content", json_content(data_of(schema_ref("AuditEntry")))}}}};
-  add_errors(history, {"400", "401", "404"});
+  history["description"] = "Records outside the caller's read scope answer 404; changes of hidden fields are left out.";
+  add_errors(history, {"400", "401", "403", "404"});
   set_security(history, false);
   paths[base + "/{id}/history"] = {{"parameters", id_parameter}, {"get", std::move(history)}};
+
+  json::object explain =
+      operation("get" + type + "Access", "Explain who may do what to a record of " + entity.label_plural, tag);
+  explain["description"] =
+      "For each action (create, read, edit, delete, export, approve, admin): whether the user may, and which role's "
+      "right and scope grants it or fails to match. Administrators may ask about any user; others only about "
+      "themselves (403 FORBIDDEN otherwise) and only of records they can read (404 otherwise).";
+  explain["parameters"] = json::array{
+      json::object{{"name", "user_id"},
+                   {"in", "query"},
+                   {"description", "Whose access; the caller's when left out. 404 when no active user has this id."},
+                   {"schema", {{"type", "string"}}}}};
+  explain["responses"] = {
+      {"200", answer_of("The explanation.", json::object{{"$ref", schema_ref("AccessExplanation")}})}};
+  add_errors(explain, {"400", "401", "403", "404"});
+  set_security(explain, false);
+  paths[base + "/{id}/access"] = {{"parameters", id_parameter}, {"get", std::move(explain)}};
 
   for (const auto& related : catalog.entities()) {
     if (!has_related_list(entity, related, catalog)) continue;
     json::object op = list_operation("list" + pascal_case(related.plural) + "Of" + type,
                                      "List the " + related.label_plural + " of a record of " + entity.label_plural,
                                      related, catalog, tag);
-    add_errors(op, {"400", "401", "404"});
+    op["description"] = "As the list of " + related.label_plural +
+                        ": only records within the caller's read scope, without hidden fields (403 FIELD_HIDDEN when "
+                        "a filter, sort or fields names one). 404 when the record itself is outside the read scope.";
+    add_errors(op, {"400", "401", "403", "404"});
     paths[base + "/{id}/" + related.plural] = {{"parameters", id_parameter}, {"get", std::move(op)}};
   }
 }
@@ -289,40 +366,11 @@ void add_platform_paths(json::object& paths) {
   set_public(events);
   paths["/api/v1/events"] = {{"get", std::move(events)}};
 
-  json::object login = operation("login", "Sign in", "Authentication");
-  login["requestBody"] = {{"required", true}, {"content", json_content(json::object{{"$ref", schema_ref("Login")}})}};
-  login["responses"] = {
-      {"200",
-       {{"description", "Signed in: the session cookie is set; send csrf_token as X-CSRF-Token from now on."},
-        {"headers",
-         {{"Set-Cookie",
-           {{"description", "The session cookie (HttpOnly, SameSite=Lax)."}, {"schema", {{"type", "string"}}}}}}},
-        {"content", json_content(json::object{{"$ref", schema_ref("Session")}})}}}};
-  add_errors(login, {"400", "401", "413", "415", "422"});
-  set_public(login);
-  paths["/api/v1/auth/login"] = {{"post", std::move(login)}};
-
-  json::object logout = operation("logout", "Sign out", "Authentication");
-  logout["responses"] = {
-      {"204",
-       {{"description", "Signed out: the session ended and the cookie is cleared."},
-        {"headers",
-         {{"Set-Cookie", {{"description", "Expires the session cookie."}, {"schema", {{"type", "string"}}}}}}}}}};
-  add_errors(logout, {"401", "403"});
-  set_security(logout, true);
-  paths["/api/v1/auth/logout"] = {{"post", std::move(logout)}};
-
-  json::object me = operation("getCurrentSession", "Read the signed-in user and CSRF token", "Authentication");
-  me["description"] = "For a reloaded web app: who is signed in and the token for unsafe requests.";
-  me["responses"] = {
-      {"200",
-       {{"description", "The session."}, {"content", json_content(json::object{{"$ref", schema_ref("Session")}})}}}};
-  add_errors(me, {"401"});
-  set_security(me, false);
-  paths["/api/v1/auth/me"] = {{"get", std::move(me)}};
-
   json::object metadata = operation("getMetadata", "Read the entities, fields and picklists", "Metadata");
-  metadata["description"] = "Everything the web app renders from, with the caller's rights per entity.";
+  metadata["description"] =
+      "Everything the web app renders from, as the caller sees it: only the entities they may read, without the "
+      "fields hidden from them, with `rights` per entity ({create, read, edit, delete, export, approve, admin} as "
+      "booleans) and `read_only: true` on fields read-only for them.";
   metadata["responses"] = {
       {"200",
        {{"description", "The catalog."}, {"content", json_content(json::object{{"$ref", schema_ref("Metadata")}})}}}};
@@ -347,6 +395,269 @@ void add_platform_paths(json::object& paths) {
   add_errors(document, {"400"});
   set_public(document);
   paths["/api/v1/openapi.json"] = {{"get", std::move(document)}};
+}
+
+// Sessions, API tokens, the password and the second factor (auth_routes.cpp,
+// credential_routes.cpp, totp_routes.cpp).
+void add_auth_paths(json::object& paths) {
+  const std::string_view tag = "Authentication";
+  json::object login = operation("login", "Sign in", tag);
+  login["description"] =
+      "With two-factor sign-in on, a right password without totp_code or recovery_code answers 401 TOTP_REQUIRED "
+      "(ask for the code, then send all again); a wrong or used code answers 401 TOTP_REQUIRED with TOTP_INVALID on "
+      "the field. Wrong passwords and codes count against the account and the address: past the limit, 429 "
+      "TOO_MANY_ATTEMPTS with Retry-After.";
+  login["requestBody"] = body_of("Login");
+  login["responses"] = {
+      {"200",
+       {{"description", "Signed in: the session cookie is set; send csrf_token as X-CSRF-Token from now on."},
+        {"headers",
+         {{"Set-Cookie",
+           {{"description", "The session cookie (HttpOnly, SameSite=Lax)."}, {"schema", {{"type", "string"}}}}}}},
+        {"content", json_content(json::object{{"$ref", schema_ref("Session")}})}}}};
+  add_errors(login, {"400", "401", "413", "415", "422", "429"});
+  set_public(login);
+  paths["/api/v1/auth/login"] = {{"post", std::move(login)}};
+
+  json::object logout = operation("logout", "Sign out", tag);
+  logout["description"] =
+      "Ends the cookie session of the request; API tokens are revoked with DELETE "
+      "/api/v1/auth/tokens/{id} instead.";
+  logout["responses"] = {
+      {"204",
+       {{"description", "Signed out: the session ended and the cookie is cleared."},
+        {"headers",
+         {{"Set-Cookie", {{"description", "Expires the session cookie."}, {"schema", {{"type", "string"}}}}}}}}}};
+  add_errors(logout, {"401", "403"});
+  set_security(logout, true, false);
+  paths["/api/v1/auth/logout"] = {{"post", std::move(logout)}};
+
+  json::object me = operation("getCurrentSession", "Read the signed-in user and CSRF token", tag);
+  me["description"] =
+      "For a reloaded web app: who is signed in and the token for unsafe requests (null with an "
+      "API token).";
+  me["responses"] = {{"200", answer_of("The session.", json::object{{"$ref", schema_ref("Session")}})}};
+  add_errors(me, {"401"});
+  set_security(me, false);
+  paths["/api/v1/auth/me"] = {{"get", std::move(me)}};
+
+  json::object sessions = operation("listSessions", "List the signed-in user's sessions", tag);
+  sessions["description"] = "The live sessions of the caller's user, newest first.";
+  sessions["responses"] = {{"200", answer_of("The sessions.", data_of(schema_ref("SessionInfo")))}};
+  add_errors(sessions, {"401"});
+  set_security(sessions, false);
+  paths["/api/v1/auth/sessions"] = {{"get", std::move(sessions)}};
+
+  json::object end_session = operation("revokeSession", "End one of the signed-in user's sessions", tag);
+  end_session["description"] = "Signs that browser out (this one too, if it is the current session).";
+  end_session["responses"] = {{"204", no_content("The session ended.")}};
+  add_errors(end_session, {"401", "403", "404"});
+  set_security(end_session, true);
+  paths["/api/v1/auth/sessions/{id}"] = {
+      {"parameters", json::array{id_in_path("The session's id (SessionInfo.id); 404 unless it is one of yours.")}},
+      {"delete", std::move(end_session)}};
+
+  json::object password = operation("changePassword", "Change the signed-in user's password", tag);
+  password["description"] =
+      "Ends every session of the user, this one too; a cookie caller goes on in a fresh session (new cookie and "
+      "csrf_token), a token caller keeps its token. A wrong current_password answers 403 WRONG_PASSWORD and counts "
+      "like a failed sign-in (429 TOO_MANY_ATTEMPTS past the limit); a weak new_password answers 422 with "
+      "PASSWORD_TOO_SHORT or PASSWORD_TOO_COMMON.";
+  password["requestBody"] = body_of("PasswordChange");
+  password["responses"] = {
+      {"200",
+       {{"description", "Changed."},
+        {"headers",
+         {{"Set-Cookie",
+           {{"description", "The new session's cookie (cookie callers only)."}, {"schema", {{"type", "string"}}}}}}},
+        {"content", json_content(json::object{{"$ref", schema_ref("Session")}})}}}};
+  add_errors(password, {"400", "401", "403", "413", "415", "422", "429"});
+  set_security(password, true);
+  paths["/api/v1/auth/password"] = {{"post", std::move(password)}};
+
+  json::object tokens = operation("listApiTokens", "List the signed-in user's API tokens", tag);
+  tokens["description"] = "Oldest first, without their secrets.";
+  tokens["responses"] = {{"200", answer_of("The tokens.", data_of(schema_ref("ApiToken")))}};
+  add_errors(tokens, {"401"});
+  set_security(tokens, false);
+  json::object new_token = operation("createApiToken", "Create an API token", tag);
+  new_token["description"] =
+      "The token acts as the user, with the user's rights, as `Authorization: Bearer atr_…`, and needs no CSRF "
+      "token. Its secret is in this answer only.";
+  new_token["requestBody"] = body_of("ApiTokenInput");
+  new_token["responses"] = {
+      {"201", answer_of("The token with its secret.", json::object{{"$ref", schema_ref("NewApiToken")}})}};
+  add_errors(new_token, {"400", "401", "403", "413", "415", "422"});
+  set_security(new_token, true);
+  paths["/api/v1/auth/tokens"] = {{"get", std::move(tokens)}, {"post", std::move(new_token)}};
+
+  json::object revoke = operation("revokeApiToken", "Revoke an API token", tag);
+  revoke["description"] = "Requests with it are refused (401) from now on.";
+  revoke["responses"] = {{"204", no_content("Revoked.")}};
+  add_errors(revoke, {"401", "403", "404"});
+  set_security(revoke, true);
+  paths["/api/v1/auth/tokens/{id}"] = {
+      {"parameters", json::array{id_in_path("The token's id; 404 unless it is one of yours.")}},
+      {"delete", std::move(revoke)}};
+
+  json::object totp = operation("getTotpState", "Read whether two-factor sign-in is on", tag);
+  totp["responses"] = {{"200", answer_of("The state.", json::object{{"$ref", schema_ref("TotpState")}})}};
+  add_errors(totp, {"401"});
+  set_security(totp, false);
+  paths["/api/v1/auth/totp"] = {{"get", std::move(totp)}};
+
+  json::object setup = operation("setUpTotp", "Start setting up two-factor sign-in", tag);
+  setup["description"] =
+      "A new secret for the authenticator app (replacing one not yet enabled); sign-in needs no "
+      "code until /enable confirms it. 409 CONFLICT while two-factor sign-in is on.";
+  setup["responses"] = {{"200", answer_of("The secret.", json::object{{"$ref", schema_ref("TotpSetup")}})}};
+  add_errors(setup, {"401", "403", "409"});
+  set_security(setup, true);
+  paths["/api/v1/auth/totp/setup"] = {{"post", std::move(setup)}};
+
+  json::object enable = operation("enableTotp", "Turn two-factor sign-in on", tag);
+  enable["description"] =
+      "Confirms the secret set up with a current code (422 with TOTP_INVALID on `code` when "
+      "wrong) and hands out fresh recovery codes. 409 CONFLICT when nothing was set up or it is "
+      "on already.";
+  enable["requestBody"] = body_of("TotpCode");
+  enable["responses"] = {
+      {"200", answer_of("On: the recovery codes.", json::object{{"$ref", schema_ref("RecoveryCodes")}})}};
+  add_errors(enable, {"400", "401", "403", "409", "413", "415", "422"});
+  set_security(enable, true);
+  paths["/api/v1/auth/totp/enable"] = {{"post", std::move(enable)}};
+
+  json::object disable = operation("disableTotp", "Turn two-factor sign-in off", tag);
+  disable["description"] =
+      "Removes the secret and the recovery codes. A wrong password answers 403 WRONG_PASSWORD "
+      "and counts like a failed sign-in (429 TOO_MANY_ATTEMPTS past the limit).";
+  disable["requestBody"] = body_of("PasswordConfirmation");
+  disable["responses"] = {{"204", no_content("Off.")}};
+  add_errors(disable, {"400", "401", "403", "413", "415", "422", "429"});
+  set_security(disable, true);
+  paths["/api/v1/auth/totp/disable"] = {{"post", std::move(disable)}};
+}
+
+// Users, roles, teams and scope attributes (access_admin_routes.cpp).
+void add_access_admin_paths(json::object& paths) {
+  const std::string_view tag = "Access administration";
+  const std::string_view admins_only = " Administrators only (403 FORBIDDEN otherwise).";
+
+  json::object users = operation("listUsers", "List users", tag);
+  users["description"] =
+      "Every signed-in user may list users (pickers, assignees) and sees UserSummary; "
+      "administrators see UserAccount. At most 5,000, by username.";
+  const json::object user_account{{"$ref", schema_ref("UserAccount")}};
+  json::object listed = data_of(schema_ref("UserAccount"));
+  listed["properties"].as_object()["data"].as_object()["items"] = {
+      {"anyOf", json::array{user_account, json::object{{"$ref", schema_ref("UserSummary")}}}}};
+  users["responses"] = {{"200", answer_of("The users.", std::move(listed))}};
+  add_errors(users, {"401"});
+  set_security(users, false);
+  const std::string_view user_errors =
+      " 422 names each problem: FIELD_REQUIRED, FIELD_INVALID, FIELD_INVALID_BOOLEAN, FIELD_INVALID_EMAIL, "
+      "FIELD_INVALID_ENUM, FIELD_TOO_LONG, LINK_NOT_FOUND (roles, teams, manager, portal records), MANAGER_CYCLE, "
+      "UNKNOWN_ATTRIBUTE, UNKNOWN_FIELD.";
+  json::object new_user = operation("createUser", "Create a user", tag);
+  new_user["description"] =
+      "The username must be free (422 UNIQUE_VIOLATION) and a password strong enough "
+      "(PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON)." +
+      std::string(user_errors) + std::string(admins_only);
+  new_user["requestBody"] = body_of("UserInput");
+  json::object created_user = answer_of("The new user.", user_account);
+  created_user["headers"] = {{"Location", {{"description", "The user's URL."}, {"schema", {{"type", "string"}}}}}};
+  new_user["responses"] = {{"201", std::move(created_user)}};
+  add_errors(new_user, {"400", "401", "403", "413", "415", "422"});
+  set_security(new_user, true);
+  paths["/api/v1/users"] = {{"get", std::move(users)}, {"post", std::move(new_user)}};
+
+  json::object user = operation("getUser", "Read a user with roles, teams and attributes", tag);
+  user["description"] = std::string(admins_only.substr(1));
+  user["responses"] = {{"200", answer_of("The user.", user_account)}};
+  add_errors(user, {"401", "403", "404"});
+  set_security(user, false);
+  json::object change_user = operation("updateUser", "Change a user", tag);
+  change_user["description"] =
+      "Lists given (roles, teams, an attribute's values) replace the user's. Setting active to false signs the user "
+      "out everywhere. Send `version` to have a change made meanwhile refused with 412." +
+      std::string(user_errors) + std::string(admins_only);
+  change_user["requestBody"] = body_of("UserPatch");
+  change_user["responses"] = {{"200", answer_of("The changed user.", user_account)}};
+  add_errors(change_user, {"400", "401", "403", "404", "412", "413", "415", "422"});
+  set_security(change_user, true);
+  paths["/api/v1/users/{id}"] = {{"parameters", json::array{id_in_path("The user's id.")}},
+                                 {"get", std::move(user)},
+                                 {"patch", std::move(change_user)}};
+
+  json::object attributes = operation("listScopeAttributes", "List the scope attributes users can be given", tag);
+  attributes["description"] =
+      "Any signed-in user. Each attribute draws its values from the picklist of its name; "
+      "access rules read a user's values as user.<name>.";
+  attributes["responses"] = {{"200", answer_of("The attributes.", data_of(schema_ref("ScopeAttribute")))}};
+  add_errors(attributes, {"401"});
+  set_security(attributes, false);
+  paths["/api/v1/scope-attributes"] = {{"get", std::move(attributes)}};
+
+  struct Resource {
+    std::string_view plural;
+    std::string_view type;
+    std::string_view label;
+    std::string_view write_errors;
+  };
+  for (const Resource resource :
+       {Resource{"roles", "Role", "role",
+                 "422 names each problem: FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, UNIQUE_VIOLATION (name), "
+                 "UNKNOWN_ENTITY, UNKNOWN_FIELD, FIELD_INVALID_ENUM, DUPLICATE_RIGHT, RULE_INVALID, with paths such "
+                 "as rights[2].rule."},
+        Resource{"teams", "Team", "team",
+                 "422 names each problem: FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, UNIQUE_VIOLATION (name), "
+                 "LINK_NOT_FOUND (members), UNKNOWN_FIELD."}}) {
+    const std::string type(resource.type);
+    const std::string plural_type = type + "s";
+    const std::string base = "/api/v1/" + std::string(resource.plural);
+    const json::object ref{{"$ref", schema_ref(type)}};
+
+    json::object list = operation("list" + plural_type, "List " + std::string(resource.plural), tag);
+    list["description"] = "By name." + std::string(admins_only);
+    list["responses"] = {{"200", answer_of("Every " + std::string(resource.label) + ".", data_of(schema_ref(type)))}};
+    add_errors(list, {"401", "403"});
+    set_security(list, false);
+    json::object create = operation("create" + type, "Create a " + std::string(resource.label), tag);
+    create["description"] = std::string(resource.write_errors) + std::string(admins_only);
+    create["requestBody"] = body_of(type + "Input");
+    json::object created = answer_of("The new " + std::string(resource.label) + ".", ref);
+    created["headers"] = {{"Location", {{"description", "Its URL."}, {"schema", {{"type", "string"}}}}}};
+    create["responses"] = {{"201", std::move(created)}};
+    add_errors(create, {"400", "401", "403", "413", "415", "422"});
+    set_security(create, true);
+    paths[base] = {{"get", std::move(list)}, {"post", std::move(create)}};
+
+    json::object read = operation("get" + type, "Read a " + std::string(resource.label), tag);
+    read["description"] = std::string(admins_only.substr(1));
+    read["responses"] = {{"200", answer_of("The " + std::string(resource.label) + ".", ref)}};
+    add_errors(read, {"401", "403", "404"});
+    set_security(read, false);
+    json::object update = operation("update" + type, "Change a " + std::string(resource.label), tag);
+    update["description"] =
+        "Lists given replace the whole list. Send `version` to have a change made meanwhile "
+        "refused with 412. " +
+        std::string(resource.write_errors) + std::string(admins_only);
+    update["requestBody"] = body_of(type + "Patch");
+    update["responses"] = {{"200", answer_of("The changed " + std::string(resource.label) + ".", ref)}};
+    add_errors(update, {"400", "401", "403", "404", "412", "413", "415", "422"});
+    set_security(update, true);
+    json::object remove = operation("delete" + type, "Delete a " + std::string(resource.label), tag);
+    remove["description"] =
+        (resource.type == "Role" ? "Its users lose the role and its rights at once." : "Its members leave it.") +
+        std::string(admins_only);
+    remove["responses"] = {{"204", no_content("Deleted.")}};
+    add_errors(remove, {"401", "403", "404"});
+    set_security(remove, true);
+    paths[base + "/{id}"] = {{"parameters", json::array{id_in_path("The " + std::string(resource.label) + "'s id.")}},
+                             {"get", std::move(read)},
+                             {"patch", std::move(update)},
+                             {"delete", std::move(remove)}};
+  }
 }
 
 // Deletion approvals and the audit log (record_routes.cpp).
@@ -416,8 +727,10 @@ void add_approval_and_audit_paths(json::object& paths) {
 // Global search and picklist administration (record_routes.cpp, picklist_routes.cpp).
 void add_search_and_picklist_paths(json::object& paths) {
   json::object search = operation("search", "Search every searchable entity", "Search");
-  search["description"] = "Word prefixes, ignoring case and accents, best first; `title_highlighted` and `snippet` "
-                          "are HTML-escaped text with <mark> around the matches.";
+  search["description"] =
+      "Word prefixes, ignoring case and accents, best first; `title_highlighted` and `snippet` "
+      "are HTML-escaped text with <mark> around the matches. Only records the caller may read; "
+      "hidden fields are neither searched nor shown.";
   search["parameters"] = json::array{
       json::object{{"name", "q"}, {"in", "query"}, {"required", true}, {"description", "At least two letters or digits."},
                    {"schema", {{"type", "string"}, {"maxLength", 200}}}},
@@ -512,6 +825,10 @@ json::object components(const metadata::Catalog& catalog, const OpenApiOptions& 
     responses[answer.name] = {{"description", answer.description},
                               {"content", json_content(json::object{{"$ref", schema_ref("Error")}})}};
   }
+  responses["TooManyAttempts"].as_object()["headers"] = {
+      {"Retry-After",
+       {{"description", "Seconds until the next attempt is accepted."},
+        {"schema", {{"type", "integer"}, {"minimum", 0}}}}}};
   json::object parameters{
       {"RecordId",
        {{"name", "id"},
@@ -565,7 +882,11 @@ json::object components(const metadata::Catalog& catalog, const OpenApiOptions& 
       {"bearerToken",
        {{"type", "http"},
         {"scheme", "bearer"},
-        {"description", "API tokens: planned, not issued yet. Bearer requests will need no CSRF token."}}}};
+        {"bearerFormat", "atr_…"},
+        {"description",
+         "An API token from POST /api/v1/auth/tokens, sent as `Authorization: Bearer atr_…`. It acts as its user, "
+         "with the user's rights, until revoked, expired or the user is deactivated; it needs no CSRF token. A "
+         "request with the header stands or falls with the token: the cookie is not tried."}}}};
   json::object headers{{"ETag",
                         {{"description", "The record's version in quotes, e.g. `\"3\"`: send it back as If-Match."},
                          {"schema", {{"type", "string"}}}}}};
@@ -613,7 +934,10 @@ std::vector<ErrorCode> all_error_codes() {
 json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOptions& options) {
   json::array tags{
       json::object{{"name", "Platform"}, {"description", "Health, metrics, public facts and live events."}},
-      json::object{{"name", "Authentication"}, {"description", "Sessions: sign in, sign out, who am I."}},
+      json::object{{"name", "Authentication"},
+                   {"description", "Sign in and out, sessions, API tokens, the password and two-factor sign-in."}},
+      json::object{{"name", "Access administration"},
+                   {"description", "Users, roles with their rights, teams and scope attributes."}},
       json::object{{"name", "Metadata"}, {"description", "The catalog of entities and this document."}},
       json::object{{"name", "Approvals"}, {"description", "Requests another administrator decides."}},
       json::object{{"name", "Audit"}, {"description", "The hash-chained log of every change."}},
@@ -621,6 +945,8 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Picklists"}, {"description", "The value lists enum fields draw from."}}};
   json::object paths;
   add_platform_paths(paths);
+  add_auth_paths(paths);
+  add_access_admin_paths(paths);
   add_approval_and_audit_paths(paths);
   add_search_and_picklist_paths(paths);
   for (const auto& entity : catalog.entities()) {
@@ -637,7 +963,9 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
             {"description",
              "The HTTP API of Atrium. Every entity has the same routes; records are JSON with snake_case names, "
              "decimals and amounts as strings, instants in UTC. Errors share one envelope (Error) whose code is "
-             "stable. Writes through a cookie session carry the X-CSRF-Token header."}}},
+             "stable. Callers sign in for a cookie session, whose writes carry the X-CSRF-Token header, or send an API "
+             "token as `Authorization: Bearer atr_…`. Roles decide which records (scopes) and fields each user may "
+             "see and change: records out of scope answer 404, hidden fields are absent."}}},
           {"servers", json::array{json::object{{"url", "/"}}}},
           {"tags", std::move(tags)},
           {"paths", std::move(paths)},

@@ -247,6 +247,36 @@ TEST_F(OpenApiTest, OperationsAreNamedSummarisedAndSecured) {
   EXPECT_NE(unsafe.find("csrfToken"), std::string::npos);
 }
 
+TEST_F(OpenApiTest, AuthenticationAndAccessRoutesAreDescribed) {
+  const auto& paths = document_.at("paths").as_object();
+  for (const char* path :
+       {"/api/v1/auth/sessions", "/api/v1/auth/sessions/{id}", "/api/v1/auth/password", "/api/v1/auth/tokens",
+        "/api/v1/auth/tokens/{id}", "/api/v1/auth/totp", "/api/v1/auth/totp/setup", "/api/v1/auth/totp/enable",
+        "/api/v1/auth/totp/disable", "/api/v1/users", "/api/v1/users/{id}", "/api/v1/scope-attributes", "/api/v1/roles",
+        "/api/v1/roles/{id}", "/api/v1/teams", "/api/v1/teams/{id}", "/api/v1/companies/{id}/access",
+        "/api/v1/people/{id}/access"}) {
+    EXPECT_TRUE(paths.contains(path)) << path;
+  }
+  const auto& explain = paths.at("/api/v1/people/{id}/access").at("get").as_object();
+  EXPECT_EQ(explain.at("operationId").as_string(), "getPersonAccess");
+  EXPECT_EQ(explain.at("parameters").at(0).at("name").as_string(), "user_id");
+  EXPECT_EQ(explain.at("responses").at("200").at("content").at("application/json").at("schema").at("$ref").as_string(),
+            "#/components/schemas/AccessExplanation");
+  EXPECT_TRUE(paths.at("/api/v1/auth/login").at("post").at("responses").as_object().contains("429"));
+  EXPECT_TRUE(property("Login", "totp_code").contains("type"));
+  const auto actions = strings(property("RoleRight", "action").at("enum"));
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "read", "edit", "delete", "export", "approve", "admin"}));
+  // Input rights name only entities of the catalog.
+  const auto entities =
+      strings(schema("RoleInput").at("properties").at("rights").at("items").at("properties").at("entity").at("enum"));
+  EXPECT_EQ(entities, (std::vector<std::string>{"company", "person"}));
+  // API tokens open every record route; the sign-out ends a cookie session only.
+  const auto list = json::serialize(paths.at("/api/v1/people").at("get").at("security"));
+  EXPECT_NE(list.find("bearerToken"), std::string::npos) << list;
+  const auto logout = json::serialize(paths.at("/api/v1/auth/logout").at("post").at("security"));
+  EXPECT_EQ(logout.find("bearerToken"), std::string::npos) << logout;
+}
+
 TEST_F(OpenApiTest, EveryReferenceResolves) {
   std::vector<std::pair<std::string, std::string>> refs;
   collect_refs(document_, "#", refs);
