@@ -17,6 +17,7 @@
 #include "atrium/records/picklist_routes.hpp"
 #include "atrium/records/openapi.hpp"
 #include "atrium/records/record_routes.hpp"
+#include "atrium/records/saved_view_routes.hpp"
 #include "atrium/app/platform_routes.hpp"
 #include "atrium/http/static_files.hpp"
 #include "atrium/storage/migration.hpp"
@@ -90,6 +91,7 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   access::GrantStore grants(**database);
   records::add_metadata_routes(router, records, **database, authenticator, grants);
   records::add_record_routes(router, records, approvals, authenticator, grants);
+  records::add_saved_view_routes(router, records, authenticator, grants);
   access::add_access_admin_routes(router, **database, authenticator, records::access_schema(records));
   records::add_picklist_routes(router, **database, authenticator);
   records::add_openapi_route(router, records, {version, access::session_cookie_name(access::AuthOptions{https})});

@@ -7,6 +7,7 @@
 
 #include "atrium/records/search_index.hpp"
 #include "access_explanation.hpp"
+#include "caller.hpp"
 #include "record_access.hpp"
 
 namespace atrium::records {
@@ -92,30 +93,6 @@ Result<const boost::json::object*> object_body(const Request& request) {
     return Error{ErrorCode::bad_request, "the body must be a JSON object", {}};
   }
   return &request.json.as_object();
-}
-
-template <class Body>
-Response authenticated(const access::Authenticator& authenticator, Request& request, Body body) {
-  auto principal = authenticator.authenticate(request);
-  if (!principal) return Response::error(principal.error(), request.request_id);
-  return body(*principal);
-}
-
-struct RouteContext {
-  RecordService& records;
-  const access::Authenticator& authenticator;
-  access::GrantStore& grants;
-};
-
-// Runs `body` for a signed-in caller with their access compiled for this request.
-template <class Body>
-Response as_caller(const RouteContext& context, Request& request, Body body) {
-  return authenticated(context.authenticator, request, [&](const access::Principal& principal) {
-    auto grants = context.grants.for_user(principal.user.id);
-    if (!grants) return Response::error(grants.error(), request.request_id);
-    const RecordAccess access = access_for(context.records, *grants);
-    return body(Actor{principal.user.id, &access});
-  });
 }
 
 }  // namespace
