@@ -791,6 +791,64 @@ void add_search_and_picklist_paths(json::object& paths) {
                                                    {"patch", std::move(change)}};
 }
 
+// Each user's saved views of entity lists (saved_view_routes.cpp).
+void add_saved_view_paths(json::object& paths, const metadata::Catalog& catalog) {
+  const std::string_view tag = "Saved views";
+  const json::object view{{"$ref", schema_ref("SavedView")}};
+  json::array plurals;
+  for (const auto& entity : catalog.entities()) plurals.emplace_back(entity.plural);
+
+  json::object list = operation("listSavedViews", "List the signed-in user's saved views", tag);
+  list["description"] =
+      "Only the caller's own views, by entity and name. An entity that does not exist answers 400 with "
+      "UNKNOWN_ENTITY on `entity`.";
+  list["parameters"] =
+      json::array{json::object{{"name", "entity"},
+                               {"in", "query"},
+                               {"description", "Only the views of this entity (its plural); all when left out."},
+                               {"schema", {{"type", "string"}, {"enum", std::move(plurals)}}}}};
+  list["responses"] = {{"200", answer_of("The views.", data_of(schema_ref("SavedView")))}};
+  add_errors(list, {"400", "401"});
+  set_security(list, false);
+
+  const std::string_view checked =
+      "The view is checked by running the list it stands for, with the caller's rights: a filter that does not "
+      "compile answers 400 with FILTER_INVALID on `filter`, an unknown sort field 400 SORT_INVALID on `sort`, an "
+      "unknown column 400 UNKNOWN_FIELD on `columns`; a field hidden from the caller 403 FORBIDDEN with FIELD_HIDDEN "
+      "on the property naming it, as does an entity the caller may not read (ACCESS_DENIED). 422 names the other "
+      "problems: FIELD_REQUIRED, FIELD_INVALID, FIELD_INVALID_BOOLEAN, UNKNOWN_FIELD (a property), UNIQUE_VIOLATION "
+      "(name), TOO_MANY_VIEWS (at most 100 per entity). Setting is_default makes every other view of the entity an "
+      "ordinary one.";
+  json::object create = operation("createSavedView", "Save a view of an entity list", tag);
+  create["description"] = std::string(checked) + " 422 UNKNOWN_ENTITY when `entity` is not an entity's plural.";
+  create["requestBody"] = body_of("SavedViewInput");
+  json::object created = answer_of("The new view, version 1.", view);
+  created["headers"] = {{"Location", {{"description", "The view's URL."}, {"schema", {{"type", "string"}}}}}};
+  create["responses"] = {{"201", std::move(created)}};
+  add_errors(create, {"400", "401", "403", "413", "415", "422"});
+  set_security(create, true);
+  paths["/api/v1/views"] = {{"get", std::move(list)}, {"post", std::move(create)}};
+
+  json::object update = operation("updateSavedView", "Change a saved view", tag);
+  update["description"] =
+      "Send `version` to have a change made meanwhile refused with 412 VERSION_CONFLICT; another user's view "
+      "answers 404. " +
+      std::string(checked);
+  update["requestBody"] = body_of("SavedViewPatch");
+  update["responses"] = {{"200", answer_of("The changed view.", view)}};
+  add_errors(update, {"400", "401", "403", "404", "412", "413", "415", "422"});
+  set_security(update, true);
+  json::object remove = operation("deleteSavedView", "Delete a saved view", tag);
+  remove["description"] = "Another user's view answers 404.";
+  remove["responses"] = {{"204", no_content("Deleted.")}};
+  add_errors(remove, {"401", "403", "404"});
+  set_security(remove, true);
+  paths["/api/v1/views/{id}"] = {
+      {"parameters", json::array{id_in_path("The view's id; 404 unless it is one of yours.")}},
+      {"patch", std::move(update)},
+      {"delete", std::move(remove)}};
+}
+
 // Bulk creates and updates of one entity (record_routes.cpp).
 void add_bulk_path(json::object& paths, const metadata::EntityDefinition& entity) {
   const std::string type = pascal_case(entity.name);
@@ -942,13 +1000,15 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Approvals"}, {"description", "Requests another administrator decides."}},
       json::object{{"name", "Audit"}, {"description", "The hash-chained log of every change."}},
       json::object{{"name", "Search"}, {"description", "One search across every searchable entity."}},
-      json::object{{"name", "Picklists"}, {"description", "The value lists enum fields draw from."}}};
+      json::object{{"name", "Picklists"}, {"description", "The value lists enum fields draw from."}},
+      json::object{{"name", "Saved views"}, {"description", "Each user's named filters, sorts and columns of lists."}}};
   json::object paths;
   add_platform_paths(paths);
   add_auth_paths(paths);
   add_access_admin_paths(paths);
   add_approval_and_audit_paths(paths);
   add_search_and_picklist_paths(paths);
+  add_saved_view_paths(paths, catalog);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},
                     {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,

@@ -863,6 +863,74 @@ void add_access_schemas(json::object& schemas, const metadata::Catalog& catalog)
           {"description", "The fields the user may not fully use, by API name; the rest are not listed."},
           {"additionalProperties", {{"type", "string"}, {"enum", json::array{"hidden", "read_only"}}}}}}}}};
 }
+
+// Each user's named lists of an entity (saved_view_routes.cpp).
+void add_saved_view_schemas(json::object& schemas, const metadata::Catalog& catalog) {
+  json::array plurals;
+  for (const auto& entity : catalog.entities()) plurals.emplace_back(entity.plural);
+  const json::object version{{"type", "integer"}, {"minimum", 1}};
+  schemas["SavedView"] = {
+      {"type", "object"},
+      {"description", "A user's named list of an entity: its filter, sort and columns. Only its owner sees it."},
+      {"required", json::array{"id", "entity", "name", "filter", "sort", "columns", "is_default", "created_at",
+                               "updated_at", "version"}},
+      {"properties",
+       {{"id", string_property()},
+        {"entity", {{"type", "string"}, {"description", "The entity's plural, as in /api/v1/<plural>."}}},
+        {"name", string_property()},
+        {"filter", {{"type", "string"}, {"description", "A condition in the filter language; empty: every record."}}},
+        {"sort",
+         {{"type", "string"},
+          {"examples", json::array{"name,-created_at"}},
+          {"description", "Empty: the list's default."}}},
+        {"columns", strings("The API names of the columns shown, in order; empty: the entity's list columns.")},
+        {"is_default", {{"type", "boolean"}, {"description", "Opened when the user opens the list without one."}}},
+        {"created_at", date_time()},
+        {"updated_at", date_time()},
+        {"version", version}}}};
+  const json::object view_properties{
+      {"name",
+       {{"type", "string"},
+        {"minLength", 1},
+        {"maxLength", 100},
+        {"description", "Unique among the user's views of the entity (UNIQUE_VIOLATION)."}}},
+      {"filter",
+       {{"type", "string"},
+        {"maxLength", 4096},
+        {"description",
+         "As the list's `filter` parameter (400 FILTER_INVALID when it does not compile); empty or left out: every "
+         "record."}}},
+      {"sort",
+       {{"type", "string"},
+        {"maxLength", 200},
+        {"examples", json::array{"name,-created_at"}},
+        {"description", "As the list's `sort` parameter (400 SORT_INVALID)."}}},
+      {"columns",
+       {{"type", "array"},
+        {"maxItems", 100},
+        {"items", {{"type", "string"}, {"maxLength", 200}}},
+        {"description", "As the list's `fields` parameter (400 UNKNOWN_FIELD)."}}},
+      {"is_default",
+       {{"type", "boolean"},
+        {"description",
+         "true makes it the user's default view of the entity; their default before becomes an ordinary view."}}}};
+  json::object input_properties = view_properties;
+  input_properties["entity"] = {{"type", "string"},
+                                {"enum", std::move(plurals)},
+                                {"description", "The entity's plural (422 UNKNOWN_ENTITY otherwise)."}};
+  schemas["SavedViewInput"] = {{"type", "object"},
+                               {"description", "A new view; it is checked by running the list it stands for."},
+                               {"required", json::array{"entity", "name"}},
+                               {"additionalProperties", false},
+                               {"properties", std::move(input_properties)}};
+  json::object patch_properties = view_properties;
+  patch_properties["version"] = {
+      {"type", "integer"}, {"minimum", 1}, {"description", "The version you read; 412 VERSION_CONFLICT when stale."}};
+  schemas["SavedViewPatch"] = {{"type", "object"},
+                               {"description", "The properties to change; those left out keep their values."},
+                               {"additionalProperties", false},
+                               {"properties", std::move(patch_properties)}};
+}
 }  // namespace
 
 std::string pascal_case(std::string_view snake) {
@@ -904,6 +972,7 @@ json::object component_schemas(const metadata::Catalog& catalog) {
   add_platform_schemas(schemas);
   add_credential_schemas(schemas);
   add_access_schemas(schemas, catalog);
+  add_saved_view_schemas(schemas, catalog);
   for (const auto& entity : catalog.entities()) {
     const std::string name = pascal_case(entity.name);
     schemas[name] = entity_schema(entity, catalog);

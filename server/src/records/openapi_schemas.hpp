@@ -16,7 +16,7 @@ std::string pascal_case(std::string_view snake);
 std::string schema_ref(std::string_view name);
 
 // components.schemas: Error, Money, Address, the platform's shapes (sessions, API tokens,
-// two-factor sign-in, users, roles, teams, access explanations), and per entity <Entity>
+// two-factor sign-in, users, roles, teams, access explanations, saved views), and per entity <Entity>
 // (what reads answer), <Entity>Input (what create accepts), <Entity>Patch and <Entity>Page.
 boost::json::object component_schemas(const metadata::Catalog& catalog);
 
