@@ -307,9 +307,12 @@ try {
     const hiddenField = account.fields.find((f) => f.name === 'comments');
     const readOnlyField = account.fields.find((f) => f.name === 'phone');
     const body = roleBody('matrix-fields', 'all');
+    const contact = entityByName.get('contact');
+    const contactTitle = contact.fields.find((f) => f.name === contact.title_field);
     body.field_rights = [
       { entity: 'account', field: hiddenField.field, mode: 'hidden' },
       { entity: 'account', field: readOnlyField.field, mode: 'read_only' },
+      { entity: 'contact', field: contactTitle.field, mode: 'hidden' },
     ];
     await admin.ok('POST', '/api/v1/roles', body);
     await admin.ok('PATCH', `/api/v1/users/${users.rep.id}`, { roles: ['matrix-fields'] });
@@ -345,6 +348,17 @@ try {
     const hit = nameHits.data.find((h) => h.id === record.id);
     expect('hidden field: visible fields still match', Boolean(hit), true);
     expect('hidden field: not in the snippet', hit ? hit.snippet.includes(secret) : false, false);
+    // a contact whose only searchable text is its hidden title is not found by it
+    const person = made.find((r) => r.entity === contact);
+    const surname = `sq${process.pid}surname`;
+    await admin.ok('PATCH', `/api/v1/contacts/${person.id}`, { [contactTitle.name]: surname });
+    const personHits = await rep.ok('GET', `/api/v1/search?q=${surname}&entities=contacts`);
+    expect('hidden title: search does not match on it', personHits.data.some((h) => h.id === person.id), false);
+    const adminPersonHits = await admin.ok('GET', `/api/v1/search?q=${surname}&entities=contacts`);
+    expect('hidden title: the administrator finds it', adminPersonHits.data.some((h) => h.id === person.id), true);
+    const byComment = await rep.ok('GET', `/api/v1/search?q=${person.token}&entities=contacts`);
+    const shown = byComment.data.find((h) => h.id === person.id);
+    expect('hidden title: found by a visible field, without its title', [Boolean(shown), shown?.title], [true, '']);
     const history = await rep.ok('GET', `/api/v1/accounts/${record.id}/history`);
     expect('hidden field: not in the history', JSON.stringify(history).includes(secret), false);
     const events = await rep.ok('GET', '/api/v1/audit?entity=account&limit=500');

@@ -570,6 +570,8 @@ Result<boost::json::array> RecordService::search(SearchQuery query, const Record
         scope.params = condition->params;
       }
       if (access->hides_any(*layout)) {
+        const FieldLayout* title = layout->find_field(layout->entity().title_field);
+        scope.hide_title = title && access->mode(*layout, *title) == access::FieldMode::hidden;
         scope.visible_text = [layout, access](storage::Connection& connection,
                                               const std::string& id) -> Result<std::string> {
           auto record = read_one(connection, *layout, id, {});

@@ -192,6 +192,7 @@ Result<boost::json::array> search(storage::Database& database, const SearchQuery
     for (std::size_t i = first; i < hits.size(); ++i) {
       auto text = scope->visible_text(connection, hits[i].id);
       if (!text) return text.take_error();
+      if (scope->hide_title) hits[i].title.clear();
       const std::string folded = " " + fold_text(hits[i].title + " " + *text);
       const bool matches = std::all_of(terms.begin(), terms.end(), [&](const std::string& term) {
         for (std::size_t at = folded.find(term); at != std::string::npos; at = folded.find(term, at + 1)) {

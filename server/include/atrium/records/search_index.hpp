@@ -31,6 +31,7 @@ struct SearchScope {
   // Set when some searchable fields are hidden from the caller: the record's searchable
   // text without them. A hit must match it, and its snippet comes from it.
   std::function<Result<std::string>(storage::Connection&, const std::string& id)> visible_text;
+  bool hide_title = false;  // the title field itself is hidden: hits show no title
 };
 
 struct SearchQuery {
