@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, CloseButton, Code, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { IconFilter, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { toDsl } from '@/lib/filter';
+import { isRecord } from '@/lib/json';
 import { defaultColumns, findField, type EntityDefinition, type FieldDefinition } from '@/lib/metadata';
 import { listRecords, type ArchivedMode } from '@/lib/records';
 import { EmptyState } from '@/ui/EmptyState';
@@ -14,11 +15,15 @@ import { ColumnChooser } from './ColumnChooser';
 import { loadColumns, saveColumns } from './columnStore';
 import { FilterBuilder } from './FilterBuilder';
 import { filterableFields, rowsToConditions } from './filterFields';
-import { combinedFilter, readListParams, writeListParams, type ListParams } from './listParams';
+import { combinedFilter, isBareList, readListParams, sortText, writeListParams, type ListParams } from './listParams';
 import { RecordTable } from './RecordTable';
+import { listOfView, listViews, viewKeys, viewToOpen } from './savedViews';
+import { SavedViewMenu, type ListMessage } from './SavedViewMenu';
 import { recordKeys, useEntity } from './useEntity';
 
 const PAGE_SIZE = 50;
+/** Marks the list's own changes of its address, which are not openings of the list. */
+const LIST_CHANGE = { listChange: true };
 
 /** `/:plural`: the list of any entity, rendered from its definition. */
 export function ListPage() {
@@ -31,14 +36,39 @@ export function ListPage() {
 
 function EntityList({ entity }: { entity: EntityDefinition }) {
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   const state = readListParams(params);
   const [search, setSearch] = useState(state.search);
   const [debouncedSearch] = useDebouncedValue(search, 300);
   const [filtersOpen, setFiltersOpen] = useState(state.rows.length > 0);
-  const [chosen, setChosen] = useState(() => loadColumns(entity.name));
+  // The columns shown: the address's (a view's), else this browser's choice. Held here, so
+  // the column chooser answers at once while the address follows.
+  const [chosen, setChosen] = useState(() => state.columns ?? loadColumns(entity.name));
+  const [message, setMessage] = useState<ListMessage | undefined>();
+  // The list marks the addresses it writes itself. The one it was mounted with is an
+  // opening, as is any later one it did not write (a link followed, Back, a default view).
+  const ownChange = isRecord(location.state) && location.state.listChange === true;
+  const [mountedAt] = useState(location.key);
+  const opened = location.key === mountedAt || !ownChange;
+  const [seenAt, setSeenAt] = useState(location.key);
+  if (location.key !== seenAt) {
+    setSeenAt(location.key);
+    if (!ownChange) {
+      setSearch(state.search);
+      setChosen(state.columns ?? loadColumns(entity.name));
+    }
+  }
 
+  const apply = (next: ListParams) => {
+    setParams(writeListParams(next), { replace: true, state: LIST_CHANGE });
+  };
   const update = (change: Partial<ListParams>) => {
-    setParams(writeListParams({ ...readListParams(params), ...change }), { replace: true });
+    apply({ ...readListParams(params), ...change });
+  };
+  const open = (next: ListParams) => {
+    setSearch(next.search);
+    setChosen(next.columns ?? loadColumns(entity.name));
+    apply(next);
   };
   useEffect(() => {
     if (debouncedSearch !== readListParams(params).search) update({ search: debouncedSearch });
@@ -46,17 +76,28 @@ function EntityList({ entity }: { entity: EntityDefinition }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debouncedSearch]);
 
-  const columns = useMemo(
-    () =>
-      (chosen ?? defaultColumns(entity))
-        .map((name) => findField(entity, name))
-        .filter((field): field is FieldDefinition => field !== undefined),
-    [chosen, entity],
-  );
+  const views = useQuery({
+    queryKey: viewKeys.list(entity.plural),
+    queryFn: ({ signal }) => listViews(entity.plural, signal),
+  });
+  const defaultView = viewToOpen(params, opened, views.data);
+  useEffect(() => {
+    // Not marked as the list's own change: the columns and search follow the address.
+    if (defaultView !== undefined) setParams(writeListParams(listOfView(entity, defaultView, state.archived)), { replace: true });
+    // Once per opening: the view's address is no longer bare.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [defaultView?.id, location.key]);
+  // A bare list waits for the user's views, so a default view does not flash the whole list first.
+  const waitingForView = defaultView !== undefined || (opened && isBareList(params) && views.isPending);
+
+  const columns = (chosen ?? defaultColumns(entity))
+    .map((name) => findField(entity, name))
+    .filter((field): field is FieldDefinition => field !== undefined);
+  const columnNames = columns.map((column) => column.name);
   const builderDsl = toDsl(rowsToConditions(state.rows, filterableFields(entity)));
-  const filter = combinedFilter(entity.title_field, state.search, builderDsl);
-  const sort = state.sort === undefined ? '' : `${state.sort.descending ? '-' : ''}${state.sort.field}`;
-  const fields = [...new Set([...columns.map((column) => column.name), entity.title_field, 'archived_at'])];
+  const filter = combinedFilter(entity.title_field, state.search, builderDsl, state.filter);
+  const sort = sortText(state.sort);
+  const fields = [...new Set([...columnNames, entity.title_field, 'archived_at'])];
   const query = { filter, sort, archived: state.archived, fields };
 
   const records = useInfiniteQuery({
@@ -66,6 +107,7 @@ function EntityList({ entity }: { entity: EntityDefinition }) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.next_cursor,
     placeholderData: keepPreviousData,
+    enabled: !waitingForView,
   });
   const rows = records.data?.pages.flatMap((page) => page.data) ?? [];
   const total = records.data?.pages[0]?.total;
@@ -103,12 +145,21 @@ function EntityList({ entity }: { entity: EntityDefinition }) {
         >
           Filters
         </Button>
+        <SavedViewMenu
+          entity={entity}
+          views={views.data}
+          state={state}
+          columns={columnNames}
+          onApply={open}
+          onMessage={setMessage}
+        />
         <ColumnChooser
           entity={entity}
-          columns={columns.map((column) => column.name)}
+          columns={columnNames}
           onChange={(next) => {
             saveColumns(entity.name, next);
             setChosen(next);
+            update({ columns: next });
           }}
         />
         <SegmentedControl
@@ -125,8 +176,28 @@ function EntityList({ entity }: { entity: EntityDefinition }) {
           ]}
         />
       </Group>
+      {message === undefined ? null : (
+        <Alert color={message.color} variant="light" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => { setMessage(undefined); }}>
+          {message.text}
+        </Alert>
+      )}
+      {state.filter === '' ? null : (
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+            Also filtered by <Code data-testid="view-filter">{state.filter}</Code>
+          </Text>
+          <CloseButton
+            size="sm"
+            aria-label="Remove this condition"
+            onClick={() => {
+              update({ filter: '' });
+            }}
+          />
+        </Group>
+      )}
       {filtersOpen ? (
         <FilterBuilder
+          key={JSON.stringify(state.rows)}
           entity={entity}
           applied={state.rows}
           onApply={(rowsApplied) => {
@@ -149,10 +220,11 @@ function EntityList({ entity }: { entity: EntityDefinition }) {
           columns={columns}
           records={rows}
           caption={entity.label_plural}
-          sort={state.sort}
+          sort={state.sort[0]}
           onSort={(field) => {
-            const descending = state.sort?.field === field && !state.sort.descending;
-            update({ sort: { field, descending } });
+            const first = state.sort[0];
+            const descending = first?.field === field && !first.descending;
+            update({ sort: [{ field, descending }] });
           }}
         />
       )}
