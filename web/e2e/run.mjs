@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { adminCases } from './admin.mjs';
+import { viewCases } from './views.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -471,6 +472,7 @@ const cases = [
   },
 ];
 cases.push(...adminCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
+cases.push(...viewCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);
