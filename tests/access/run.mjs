@@ -140,6 +140,12 @@ try {
         body[field.name] = values[inside ? 0 : 1].key;
         continue;
       }
+      // A parent of several entities hangs under a record of the first it allows.
+      if (field.type === 'parent') {
+        if (!parentRecord) parentRecord = await make(entityByName.get(field.entities[0]), maker, inside);
+        body[field.name] = { entity: parentRecord.entity.name, id: parentRecord.id };
+        continue;
+      }
       if (field.type === 'link' && field.entity && (field.required || (parentRecord && field.entity === parentRecord.entity.name))) {
         if (parentRecord && field.entity === parentRecord.entity.name) {
           body[field.name] = parentRecord.id;
@@ -159,6 +165,7 @@ try {
         case 'integer': case 'decimal': case 'percent': body[field.name] = 1; break;
         case 'boolean': body[field.name] = false; break;
         case 'date': body[field.name] = '2026-01-01'; break;
+        case 'datetime': body[field.name] = '2026-01-01T09:30:00Z'; break;
         default: break;
       }
     }
@@ -170,7 +177,8 @@ try {
 
   const parentOf = (entity) => {
     const link = entity.fields.find((f) => f.field === entity.access_parent);
-    return link ? entityByName.get(link.entity) : null;
+    if (!link) return null;
+    return entityByName.get(link.type === 'parent' ? link.entities[0] : link.entity);
   };
   // The access parent is not in the metadata: it is the first required link for child entities.
   for (const entity of entities) {
@@ -218,7 +226,8 @@ try {
     if (record.parent || !record.entity.access_parent) continue;
     const answer = await admin.ok('GET', `/api/v1/${record.entity.plural}/${record.id}`);
     const link = record.entity.fields.find((f) => f.field === record.entity.access_parent);
-    record.parent = made.find((r) => r.id === answer[link.name]);
+    const parentId = link.type === 'parent' ? answer[link.name]?.id : answer[link.name];
+    record.parent = made.find((r) => r.id === parentId);
   }
 
   // --- the matrix -----------------------------------------------------------------------

@@ -44,6 +44,11 @@ Result<std::int64_t> load_demo_access(storage::Connection& connection, DemoIds& 
       {"contact", "create", "all", nullptr},               {"contact", "edit", "own", nullptr},
       {"account_contact", "read", "all", nullptr},         {"account_contact", "create", "all", nullptr},
       {"account_contact", "edit", "all", nullptr},         {"product", "read", "all", nullptr},
+      // Notes and activities follow the record they are on: "all" here means all of
+      // those under records the representative can see.
+      {"note", "read", "all", nullptr},                    {"note", "create", "all", nullptr},
+      {"note", "edit", "own", nullptr},                    {"activity", "read", "all", nullptr},
+      {"activity", "create", "all", nullptr},              {"activity", "edit", "own", nullptr},
   };
   const char* right_sql =
       "INSERT INTO role_rights (role_id, entity, action, scope, rule) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -51,13 +56,13 @@ Result<std::int64_t> load_demo_access(storage::Connection& connection, DemoIds& 
     ATRIUM_TRY(run(right_sql, {sales, right.entity, right.action, right.scope,
                                right.rule ? storage::Value(right.rule) : storage::Value()}));
   }
-  for (const char* entity : {"account", "contact", "account_contact"}) {
+  for (const char* entity : {"account", "contact", "account_contact", "note", "activity"}) {
     for (const char* action : {"read", "create", "edit", "delete", "export", "approve"}) {
       ATRIUM_TRY(run(right_sql, {lead, entity, action, "all", storage::Value()}));
     }
   }
   ATRIUM_TRY(run(right_sql, {lead, "product", "read", "all", storage::Value()}));
-  for (const char* entity : {"account", "contact", "account_contact", "product"}) {
+  for (const char* entity : {"account", "contact", "account_contact", "product", "note", "activity"}) {
     ATRIUM_TRY(run(right_sql, {viewer, entity, "read", "all", storage::Value()}));
   }
   ATRIUM_TRY(run("INSERT INTO field_rights (role_id, entity, field, mode) VALUES (?, 'account', 'credit_limit', "

@@ -35,6 +35,18 @@ Result<void> check_entity(const EntityDefinition& entity, const std::set<std::st
       return invalid(entity, fmt::format("field {} links to the unknown entity '{}'", field.name, field.link_entity));
     }
     if (!linking && !field.link_entity.empty()) return invalid(entity, fmt::format("field {} is no link", field.name));
+    if (field.type == "parent") {
+      if (field.link_entities.empty()) {
+        return invalid(entity, fmt::format("field {} names the entities its records hang under", field.name));
+      }
+      for (const auto& target : field.link_entities) {
+        if (!entity_names.contains(target)) {
+          return invalid(entity, fmt::format("field {} links to the unknown entity '{}'", field.name, target));
+        }
+      }
+    } else if (!field.link_entities.empty()) {
+      return invalid(entity, fmt::format("field {} is no parent link", field.name));
+    }
     const bool choice = field.type == "enum" || field.type == "multi_enum";
     if (choice && field.values.empty() && field.picklist.empty()) {
       return invalid(entity, fmt::format("field {} needs values or a picklist", field.name));
@@ -59,7 +71,9 @@ Result<void> check_entity(const EntityDefinition& entity, const std::set<std::st
   }
   if (!entity.access.parent_field.empty()) {
     const auto* parent = entity.field(entity.access.parent_field);
-    if (!parent || parent->type != "link") return invalid(entity, "the access parent must be a link field");
+    if (!parent || (parent->type != "link" && parent->type != "parent")) {
+      return invalid(entity, "the access parent must be a link or parent field");
+    }
   }
   if (entity.numbering) {
     const auto* target = entity.field(entity.numbering->field);

@@ -66,7 +66,7 @@ Result<FieldDefinition> parse_field(const boost::json::value& json, const std::s
   Reader read(json.as_object(), where);
   ATRIUM_TRY(read.only({"id", "name", "type", "label", "description", "required", "unique", "indexed", "searchable",
                         "audited", "personal_data", "read_only", "max_length", "pattern", "minimum", "maximum", "scale",
-                        "default", "values", "picklist", "entity"}));
+                        "default", "values", "picklist", "entity", "entities"}));
   FieldDefinition field;
   ATRIUM_READ(field.name, read.text("name"));
   ATRIUM_READ(field.id, read.text("id", field.name));
@@ -82,6 +82,13 @@ Result<FieldDefinition> parse_field(const boost::json::value& json, const std::s
   ATRIUM_READ(field.read_only, read.flag("read_only", false));
   ATRIUM_READ(field.picklist, read.text("picklist", ""));
   ATRIUM_READ(field.link_entity, read.text("entity", ""));
+  if (const auto* entities = read.get("entities")) {
+    if (!entities->is_array() || entities->as_array().empty()) return read.fail("'entities' is a non-empty list");
+    for (const auto& name : entities->as_array()) {
+      if (!name.is_string()) return read.fail("'entities' lists entity names");
+      field.link_entities.emplace_back(name.as_string());
+    }
+  }
   if (!snake_case(field.name) || !snake_case(field.id)) {
     return read.fail(fmt::format("field '{}': names and ids are snake_case", field.name));
   }

@@ -116,6 +116,16 @@ Result<SyncReport> sync_schema(storage::Database& database, const Catalog& catal
             ++report.indexes_created;
           }
         }
+        // A parent is looked up by entity and id together (related lists, referrers).
+        if (field.type == "parent") {
+          const std::string name = fmt::format("ix_{}_{}", entity.table, column);
+          if (!indexes->contains(name)) {
+            ATRIUM_TRY(run(connection, fmt::format("CREATE INDEX {} ON {} ({}, {}, id)", name, entity.table, column,
+                                                   specs[1].name)));
+            ++report.indexes_created;
+          }
+          continue;
+        }
         if (field.indexed || field.type == "link") {
           const std::string name = fmt::format("ix_{}_{}", entity.table, column);
           if (!indexes->contains(name)) {

@@ -41,13 +41,18 @@ Result<boost::json::object> explain_access(storage::Database& database, const Re
     bool parent_visible = true;
     if (const auto& parent_field = layout.entity().access.parent_field; !parent_field.empty()) {
       const FieldLayout* link = layout.find_field(parent_field);
-      const EntityLayout* parent = records.by_name(link->field->link_entity);
-      auto row = connection.query(fmt::format("SELECT {} FROM {} WHERE id = ?", link->columns[0].name,
-                                              layout.entity().table),
+      // A link names its entity in the definition; a parent of several, in its row.
+      const bool several = link->field->type == "parent";
+      auto row = connection.query(fmt::format("SELECT {}, {} FROM {} WHERE id = ?", link->columns[0].name,
+                                              several ? link->columns[1].name : "id", layout.entity().table),
                                   {std::string(id)});
       if (!row) return row.take_error();
-      if (parent && !row->empty() && !row->rows[0][0].is_null()) {
-        const std::string parent_id = row->rows[0][0].text();
+      const EntityLayout* parent = nullptr;
+      if (!row->empty() && !row->rows[0][0].is_null()) {
+        parent = records.by_name(several ? row->rows[0][0].text() : link->field->link_entity);
+      }
+      if (parent && !row->rows[0][several ? 1 : 0].is_null()) {
+        const std::string parent_id = row->rows[0][several ? 1 : 0].text();
         auto condition = subject.condition(*parent, access::Action::read);
         if (condition) {
           auto visible = meets(connection, *parent, parent_id, *condition);

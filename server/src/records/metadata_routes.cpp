@@ -36,6 +36,11 @@ boost::json::object field_json(const FieldLayout& layout, const metadata::Entity
   if (field.maximum) json["maximum"] = *field.maximum;
   if (!field.default_value.is_null()) json["default"] = field.default_value;
   if (!field.link_entity.empty()) json["entity"] = field.link_entity;
+  if (!field.link_entities.empty()) {
+    boost::json::array entities;
+    for (const auto& name : field.link_entities) entities.emplace_back(name);
+    json["entities"] = std::move(entities);
+  }
   if (!field.picklist.empty()) json["picklist"] = field.picklist;
   if (!field.values.empty()) {
     boost::json::array values;

@@ -95,6 +95,40 @@ Result<SqlFragment> RecordAccess::right_condition(const EntityLayout& layout, co
   return never();
 }
 
+// A record under a parent of one of several entities: visible when that parent is, for
+// whichever entity it is (a note on an account follows the account's scope, on a
+// contact the contact's).
+SqlFragment RecordAccess::parent_of_many(const EntityLayout& layout, const FieldLayout& link) const {
+  const std::string entity_column = layout.entity().table + "." + link.columns[0].name;
+  const std::string id_column = layout.entity().table + "." + link.columns[1].name;
+  SqlFragment out{"(" + entity_column + " IS NULL", {}};
+  for (const auto& name : link.field->link_entities) {
+    const EntityLayout* parent = layouts_(name);
+    if (!parent || parent == &layout) continue;
+    auto condition = this->condition(*parent, access::Action::read);
+    if (!condition) continue;  // no right on that entity: its children stay invisible
+    out.sql += fmt::format(" OR ({} = ? AND ", entity_column);
+    out.params.emplace_back(name);
+    if (condition->sql == "1 = 1") {
+      out.sql += "1 = 1)";
+      continue;
+    }
+    out.sql += fmt::format("EXISTS (SELECT 1 FROM {0} WHERE {0}.id = {1} AND ", parent->entity().table, id_column);
+    append(out, *condition);
+    out.sql += "))";
+  }
+  out.sql += ")";
+  return out;
+}
+
+SqlFragment RecordAccess::combine(const SqlFragment& scope, const SqlFragment& parent) {
+  if (scope.sql == "1 = 1") return parent;
+  SqlFragment both = scope;
+  both.sql += " AND ";
+  append(both, parent);
+  return both;
+}
+
 Result<SqlFragment> RecordAccess::compute(const EntityLayout& layout, access::Action action) const {
   const auto& rights = grants_->rights_for(layout.entity().name, action);
   if (rights.empty()) return access_denied(layout, action);
@@ -127,6 +161,7 @@ Result<SqlFragment> RecordAccess::compute(const EntityLayout& layout, access::Ac
   const auto& parent_field = layout.entity().access.parent_field;
   if (parent_field.empty()) return scope;
   const FieldLayout* link = layout.find_field(parent_field);
+  if (link && link->field->type == "parent") return combine(scope, parent_of_many(layout, *link));
   const EntityLayout* parent = link ? layouts_(link->field->link_entity) : nullptr;
   if (!parent || parent == &layout) return scope;
   auto parent_condition = condition(*parent, access::Action::read);

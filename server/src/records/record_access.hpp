@@ -44,6 +44,8 @@ class RecordAccess {
 
  private:
   Result<SqlFragment> compute(const EntityLayout& layout, access::Action action) const;
+  SqlFragment parent_of_many(const EntityLayout& layout, const FieldLayout& link) const;
+  static SqlFragment combine(const SqlFragment& scope, const SqlFragment& parent);
 
   std::shared_ptr<const access::UserGrants> grants_;
   LayoutLookup layouts_;

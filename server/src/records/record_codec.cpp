@@ -121,6 +121,19 @@ Result<void> check_against_database(storage::Connection& connection, const Entit
         }
       }
     }
+    if (definition.type == "parent") {
+      const storage::Value* id = value_of(field->columns[1].name);
+      const auto* target = catalog.find(value->text());
+      if (target && id && !id->is_null()) {
+        auto found = connection.query(
+            fmt::format("SELECT 1 FROM {} WHERE id = ? AND archived_at IS NULL", target->table), {id->text()});
+        if (!found) return found.take_error();
+        if (found->empty()) {
+          invalid.fields.push_back({field->api_name, "LINK_NOT_FOUND",
+                                    fmt::format("no active {} with id {}", target->label, id->text())});
+        }
+      }
+    }
     if ((definition.type == "enum" || definition.type == "multi_enum") && !definition.picklist.empty()) {
       std::vector<std::string> keys;
       if (definition.type == "enum") {

@@ -270,8 +270,16 @@ Result<ListPage> RecordService::list(const EntityLayout& layout, const ListQuery
 Result<ListPage> RecordService::related(const EntityLayout& owner, std::string_view id, const EntityLayout& related,
                                         ListQuery query) {
   if (auto exists = get(owner, id, {"id"}, query.access); !exists) return exists.take_error();
-  // A link of the related entity to the owner: `accounts/{id}/account_contacts`.
+  // A link of the related entity to the owner: `accounts/{id}/account_contacts`, or a
+  // parent that may be the owner: `accounts/{id}/notes`.
   for (const auto& field : related.fields()) {
+    const auto& targets = field.field->link_entities;
+    if (field.field->type == "parent" &&
+        std::find(targets.begin(), targets.end(), owner.entity().name) != targets.end()) {
+      query.scope_sql = field.columns[0].name + " = ? AND " + field.columns[1].name + " = ?";
+      query.scope_params = {owner.entity().name, std::string(id)};
+      return list(related, query);
+    }
     if (field.field->type == "link" && field.field->link_entity == owner.entity().name) {
       query.scope_sql = field.columns[0].name + " = ?";
       query.scope_params = {std::string(id)};
@@ -629,6 +637,19 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> RecordService::referre
   ATRIUM_TRY(database_.snapshot([&](storage::Connection& connection) -> Result<void> {
     for (const auto& [plural, other] : layouts_) {
       for (const auto& field : other->fields()) {
+        const auto& targets = field.field->link_entities;
+        if (field.field->type == "parent" &&
+            std::find(targets.begin(), targets.end(), layout.entity().name) != targets.end()) {
+          auto count = connection.query(fmt::format("SELECT COUNT(*) FROM {} WHERE {} = ? AND {} = ?",
+                                                    other->entity().table, field.columns[0].name,
+                                                    field.columns[1].name),
+                                        {layout.entity().name, std::string(id)});
+          if (!count) return count.take_error();
+          if (count->rows[0][0].integer() > 0) {
+            found.emplace_back(other->entity().name + "." + field.api_name, count->rows[0][0].integer());
+          }
+          continue;
+        }
         if (field.field->link_entity != layout.entity().name) continue;
         std::string condition = field.columns[0].name + " = ?";
         if (field.field->type == "link_multiple") {
@@ -750,6 +771,23 @@ Result<void> RecordService::check_links_visible(storage::Connection& connection,
   if (!actor.access || actor.access->unrestricted()) return {};
   Error invalid{ErrorCode::validation_failed, "the record is not valid", {}};
   for (const FieldLayout* field : input.touched) {
+    if (field->field->type == "parent") {
+      const storage::Value* entity = nullptr;
+      const storage::Value* id = nullptr;
+      for (const auto& assignment : input.assignments) {
+        if (assignment.column == field->columns[0].name) entity = &assignment.value;
+        if (assignment.column == field->columns[1].name) id = &assignment.value;
+      }
+      const EntityLayout* target = entity && !entity->is_null() ? by_name(entity->text()) : nullptr;
+      if (!target || !id || id->is_null()) continue;
+      auto visible = record_meets(connection, *target, id->text(), actor.access, access::Action::read);
+      if (!visible) return visible.take_error();
+      if (!*visible) {
+        invalid.fields.push_back(
+            {field->api_name, "LINK_NOT_FOUND", fmt::format("no {} with id {}", target->entity().label, id->text())});
+      }
+      continue;
+    }
     if (field->field->type != "link") continue;
     const EntityLayout* target = by_name(field->field->link_entity);
     for (const auto& assignment : input.assignments) {

@@ -35,6 +35,7 @@ struct FieldDefinition {
   std::vector<EnumValue> values;       // enum / multi_enum, inline
   std::string picklist;                // enum / multi_enum, run-time values instead
   std::string link_entity;             // link / link_multiple: the target entity's name
+  std::vector<std::string> link_entities;  // parent: the entities a record may hang under
 
   // The stem of this field's column names: "f_" + id, so ids never clash with the
   // standard columns and a rename of `name` touches no table.
