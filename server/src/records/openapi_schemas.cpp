@@ -171,6 +171,16 @@ json::object value_schema(const metadata::FieldDefinition& field, Shape shape) {
   }
   if (type == "link") return {{"type", "string"}, {"pattern", kIdPattern}, {"x-entity", field.link_entity}};
   if (type == "address") return schema_ref_object("Address");
+  if (type == "parent") {
+    json::array entities;
+    for (const auto& name : field.link_entities) entities.emplace_back(name);
+    return {{"type", "object"},
+            {"required", json::array{"entity", "id"}},
+            {"additionalProperties", false},
+            {"description", "The record this one hangs under: an entity name and a record id."},
+            {"properties", json::object{{"entity", json::object{{"type", "string"}, {"enum", std::move(entities)}}},
+                                        {"id", json::object{{"type", "string"}, {"pattern", kIdPattern}}}}}};
+  }
   if (type == "json") return {};
   // A type registered later without a schema here: still listed, with any value.
   return {{"description", "A value of the field type " + type + "."}};
