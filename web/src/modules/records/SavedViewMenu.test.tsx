@@ -163,6 +163,56 @@ describe('SavedViewMenu', { timeout: 20_000 }, () => {
     });
     expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({ is_default: false, version: 3 });
   });
+
+  it('updates the current view with the list as it stands, and says when it changed elsewhere', async () => {
+    const { requests } = fakeApi({
+      'PATCH /views/v1': {
+        status: 412,
+        body: errorBody('VERSION_CONFLICT', 'the view changed since you read it'),
+      },
+      'GET /views': { status: 200, body: { data: [north] } },
+    });
+    const { onMessage, user } = renderMenu([north], { ...filtered, view: 'v1' });
+    await user.click(screen.getByRole('button', { name: 'View: North (changed)' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Update view with this list' }, SLOW));
+    await waitFor(() => {
+      expect(onMessage).toHaveBeenLastCalledWith({
+        color: 'red',
+        text: 'The view was changed elsewhere in the meantime. It has been reloaded; try again.',
+      });
+    });
+    expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({
+      filter: 'area eq "north"',
+      sort: 'name',
+      columns: ['code', 'area'],
+      version: 3,
+    });
+  });
+
+  it('offers no update while the list is the view', async () => {
+    const { user } = renderMenu([{ ...north, sort: 'name', columns: ['code', 'area'] }], { ...filtered, view: 'v1' });
+    await user.click(screen.getByRole('button', { name: 'View: North' }));
+    expect(await screen.findByRole('menuitem', { name: 'Update view with this list' }, SLOW)).toBeDisabled();
+  });
+
+  it('renames the current view', async () => {
+    const { requests } = fakeApi({
+      'PATCH /views/v1': { status: 200, body: { ...north, name: 'North, by name', version: 4 } },
+      'GET /views': { status: 200, body: { data: [north] } },
+    });
+    const { onMessage, user } = renderMenu([north], { ...filtered, view: 'v1' });
+    await user.click(screen.getByRole('button', { name: 'View: North (changed)' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Rename view…' }, SLOW));
+    const dialog = await screen.findByRole('dialog', { name: 'Rename view' }, SLOW);
+    const name = within(dialog).getByRole('textbox', { name: /Name/ });
+    await user.clear(name);
+    await user.type(name, 'North, by name');
+    await user.click(within(dialog).getByRole('button', { name: 'Rename' }));
+    await waitFor(() => {
+      expect(onMessage).toHaveBeenLastCalledWith({ color: 'green', text: 'Renamed the view to “North, by name”.' });
+    });
+    expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({ name: 'North, by name', version: 3 });
+  });
 });
 
 describe('the list with a default view', { timeout: 20_000 }, () => {
