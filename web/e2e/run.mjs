@@ -397,7 +397,8 @@ const cases = [
     async run({ page, context, screenshot }) {
       await signIn(page);
       const foreign = await serveForeignPage(`<!doctype html><html><body>
-        <form id="logout" method="POST" action="${baseUrl}/api/v1/auth/logout"></form>
+        <iframe name="sink" title="sink"></iframe>
+        <form id="logout" method="POST" target="sink" action="${baseUrl}/api/v1/auth/logout"></form>
         <script>
           fetch('${baseUrl}/api/v1/auth/tokens', { method: 'POST', credentials: 'include', mode: 'no-cors',
             headers: { 'Content-Type': 'text/plain' }, body: '{"name":"csrf-attack"}' })
@@ -406,13 +407,16 @@ const cases = [
         </script></body></html>`);
       try {
         const attacker = await context.newPage();
-        const [logout] = await Promise.all([
-          attacker.waitForResponse((response) => response.url() === `${baseUrl}/api/v1/auth/logout`),
-          attacker.goto(foreign.url),
-        ]);
-        // 403, not 401: the browser sent the cookie, and the missing CSRF token refused it.
-        check(logout.status() === 403, `the cross-site logout answered ${logout.status()}`);
-        await attacker.close();
+        try {
+          const [logout] = await Promise.all([
+            attacker.waitForResponse((response) => response.url() === `${baseUrl}/api/v1/auth/logout`),
+            attacker.goto(foreign.url),
+          ]);
+          // 403, not 401: the browser sent the cookie, and the missing CSRF token refused it.
+          check(logout.status() === 403, `the cross-site logout answered ${logout.status()}`);
+        } finally {
+          await attacker.close();
+        }
       } finally {
         await foreign.close();
       }
