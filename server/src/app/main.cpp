@@ -7,6 +7,7 @@
 #include "atrium/access/user_directory.hpp"
 #include "atrium/app/config.hpp"
 #include "atrium/app/demo_data.hpp"
+#include "atrium/app/jobs_command.hpp"
 #include "atrium/app/schema_setup.hpp"
 #include "atrium/app/serve_command.hpp"
 #include "atrium/records/audit_trail.hpp"
@@ -103,6 +104,19 @@ int main(int argc, char** argv) {
   serve_command->add_option("--log-format", log_format, "text or json")
       ->envname("ATRIUM_LOG_FORMAT")
       ->check(CLI::IsMember({"text", "json"}));
+  serve_command->add_option("--job-workers", serve.job_workers, "background job threads (-1: one per core, 0: none)")
+      ->envname("ATRIUM_JOB_WORKERS")
+      ->capture_default_str()
+      ->check(CLI::Range(-1, 256));
+  serve_command->add_option("--job-lease-seconds", serve.job_lease_seconds,
+                            "seconds a claimed job stays its worker's before another may retry it")
+      ->envname("ATRIUM_JOB_LEASE_SECONDS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 86'400));
+  serve_command->add_option("--job-retention-days", serve.job_retention_days, "days done jobs are kept")
+      ->envname("ATRIUM_JOB_RETENTION_DAYS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3'650));
   serve_command->callback([&] {
     serve.load_demo = !no_demo;
     serve.access_log = !no_access_log;
@@ -246,6 +260,57 @@ int main(int argc, char** argv) {
     fmt::print("{} entries of {} records checked: {}\n", report->entries, report->records,
                report->problems.empty() ? "intact" : fmt::format("{} problem(s)", report->problems.size()));
     exit_code = report->problems.empty() ? 0 : 1;
+  });
+
+  // jobs
+  auto* jobs_command = cli.add_subcommand("jobs", "the background job queue");
+  jobs_command->require_subcommand(1);
+  auto* jobs_stats = jobs_command->add_subcommand("stats", "print how many jobs are in each state");
+  add_database_option(*jobs_stats, database_url);
+  jobs_stats->callback([&] {
+    // Read-only: no migration, so it never waits for the write lock of a busy server.
+    auto database = storage::open_database(database_url, storage::DatabaseOptions{1});
+    if (!database) return void(exit_code = fail(database.error()));
+    exit_code = app::run_jobs_stats(**database);
+  });
+  app::JobsWorkOptions jobs_work;
+  auto* jobs_work_command = jobs_command->add_subcommand("work", "run job workers without serving HTTP");
+  add_database_option(*jobs_work_command, database_url);
+  jobs_work_command->add_option("--workers", jobs_work.workers, "worker threads (-1: one per core)")
+      ->envname("ATRIUM_JOB_WORKERS")
+      ->capture_default_str()
+      ->check(CLI::Range(-1, 256));
+  jobs_work_command->add_option("--lease-seconds", jobs_work.lease_seconds,
+                                "seconds a claimed job stays its worker's before another may retry it")
+      ->envname("ATRIUM_JOB_LEASE_SECONDS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 86'400));
+  jobs_work_command->add_flag("--until-empty", jobs_work.until_empty, "stop once no job is running or due");
+  jobs_work_command->callback([&] {
+    auto database = open_migrated(database_url);
+    if (!database) return void(exit_code = fail(database.error()));
+    exit_code = app::run_jobs_work(**database, jobs_work);
+  });
+  // TEST-ONLY (hidden, refused unless ATRIUM_TEST_JOBS=1): jobs whose effects tests count.
+  std::int64_t test_job_count = 0;
+  std::string test_job_kind = "test.effect";
+  auto* jobs_enqueue_test = jobs_command->add_subcommand("enqueue-test", "")->group("");
+  add_database_option(*jobs_enqueue_test, database_url);
+  jobs_enqueue_test->add_option("--count", test_job_count)
+      ->required()
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
+  jobs_enqueue_test->add_option("--kind", test_job_kind)->check(CLI::IsMember({"test.effect", "test.noop"}));
+  jobs_enqueue_test->callback([&] {
+    auto database = open_migrated(database_url);
+    if (!database) return void(exit_code = fail(database.error()));
+    exit_code = app::run_jobs_enqueue_test(**database, test_job_kind, test_job_count);
+  });
+  auto* jobs_test_effects = jobs_command->add_subcommand("test-effects", "")->group("");
+  add_database_option(*jobs_test_effects, database_url);
+  jobs_test_effects->callback([&] {
+    auto database = storage::open_database(database_url, storage::DatabaseOptions{1});
+    if (!database) return void(exit_code = fail(database.error()));
+    exit_code = app::run_jobs_test_effects(**database);
   });
 
   cli.add_subcommand("version", "print the version")->callback([&] { fmt::print("atrium {}\n", version); });

@@ -21,6 +21,7 @@
 #include "atrium/app/platform_routes.hpp"
 #include "atrium/http/static_files.hpp"
 #include "atrium/storage/migration.hpp"
+#include "atrium/workflow/job_service.hpp"
 
 namespace atrium::app {
 
@@ -124,7 +125,13 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
              migrated->current_version);
   if (demo_present && *demo_present) fmt::print("Demo login: {} / {}\n", kDemoUsername, kDemoPassword);
   std::fflush(stdout);
+  workflow::JobService jobs(**database, clock,
+                            {.workers = config.job_workers,
+                             .lease = std::chrono::seconds(config.job_lease_seconds),
+                             .retention = std::chrono::hours(24) * config.job_retention_days});
+  if (auto started = jobs.start(); !started) log::error("background jobs did not start: {}", started.error().message);
   server.run();
+  jobs.stop();
   log::info("stopped");
   log::flush();
   return 0;

@@ -3,8 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <string_view>
+#include <thread>
 
 #include "atrium/storage/database.hpp"
 #include "atrium/workflow/job_queue.hpp"
@@ -32,7 +34,11 @@ Result<void> prepare_test_jobs(storage::Database& database) {
 }
 
 void add_test_jobs(JobRegistry& registry) {
-  registry.add("test.effect", [](JobContext& context) -> Result<void> {
+  // A pause per job slows the queue down to where a test can kill a process mid-way.
+  const char* pause_text = std::getenv("ATRIUM_TEST_JOB_PAUSE_US");
+  const auto pause = std::chrono::microseconds(pause_text ? std::atoll(pause_text) : 0);
+  registry.add("test.effect", [pause](JobContext& context) -> Result<void> {
+    if (pause.count() > 0) std::this_thread::sleep_for(pause);
     auto inserted =
         context.connection->execute("INSERT INTO test_job_effects (effect_key, job_id, attempt) VALUES (?, ?, ?)",
                                     {context.job.payload, context.job.id, context.job.attempt});

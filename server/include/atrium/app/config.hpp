@@ -28,6 +28,12 @@ struct ServeConfig {
   int session_absolute_hours = 12;
   // Passwords on this list are refused (john-data's list; missing: length only).
   std::string common_password_file = "/usr/share/john/password.lst";
+  // Background jobs: worker threads (-1: one per core; 0: this process runs none), how
+  // long a claimed job stays a worker's before another may retry it, and how long done
+  // jobs are kept.
+  int job_workers = -1;
+  int job_lease_seconds = 300;
+  int job_retention_days = 7;
 };
 
 // The built web app: an explicit root, else web/dist beside the build tree or below the

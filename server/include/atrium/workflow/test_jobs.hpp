@@ -3,6 +3,7 @@
 // tests and the benchmark need jobs whose effects they can count.
 //   test.effect  inserts (payload, job id, attempt) into test_job_effects, in the job's
 //                completion transaction: every completed job leaves exactly one row.
+//                ATRIUM_TEST_JOB_PAUSE_US=N makes each run sleep N µs first.
 //   test.noop    does nothing (throughput of the queue itself).
 #include <cstdint>
 #include <string>
