@@ -27,7 +27,8 @@ export type FieldType =
   | 'link'
   | 'link_multiple'
   | 'address'
-  | 'json';
+  | 'json'
+  | 'parent';
 
 /** One field of an entity; `name` is the API name (`parent_id` for the link `parent`). */
 export interface FieldDefinition {
@@ -49,6 +50,8 @@ export interface FieldDefinition {
   picklist?: string;
   /** The entity (singular name) a link points at. */
   entity?: string;
+  /** The entities (singular names) a parent field may point at. */
+  entities?: string[];
   parts?: string[];
   default?: unknown;
 }
@@ -125,6 +128,7 @@ function readField(entry: unknown, picklists: Record<string, Choice[]>): FieldDe
   if (typeof entry.scale === 'number') field.scale = entry.scale;
   if (picklist !== undefined) field.picklist = picklist;
   if (typeof entry.entity === 'string') field.entity = entry.entity;
+  if (Array.isArray(entry.entities)) field.entities = strings(entry.entities);
   if (Array.isArray(entry.parts)) field.parts = strings(entry.parts);
   if ('default' in entry) field.default = entry.default;
   return [field];
@@ -247,4 +251,18 @@ export function relationsOf(entity: EntityDefinition, entities: EntityDefinition
     }
   }
   return [...relations.values()];
+}
+
+/** A list of records hanging under a parent through a `parent` field: notes, activities. */
+export interface ChildSource {
+  source: EntityDefinition;
+  field: FieldDefinition;
+}
+
+/** The entities whose `parent` field may point at `entity`, in the order of the metadata. */
+export function childSourcesOf(entity: EntityDefinition, entities: EntityDefinition[]): ChildSource[] {
+  return entities.flatMap((source) => {
+    const field = source.fields.find((candidate) => candidate.type === 'parent' && (candidate.entities ?? []).includes(entity.name));
+    return field === undefined ? [] : [{ source, field }];
+  });
 }

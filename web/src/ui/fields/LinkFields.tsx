@@ -28,7 +28,7 @@ function useLinkedTitle(target: EntityDefinition | undefined, id: string) {
   return query.data === undefined || target === undefined ? id : recordTitle(query.data, target.title_field);
 }
 
-function LinkedRecord({ target, id }: { target: EntityDefinition | undefined; id: string }) {
+export function LinkedRecord({ target, id }: { target: EntityDefinition | undefined; id: string }) {
   const title = useLinkedTitle(target, id);
   if (target === undefined) return <span>{id}</span>;
   return (

@@ -1,4 +1,5 @@
-import { Anchor, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Code, Text, Textarea, TextInput } from '@mantine/core';
+import { JsonInput } from './JsonField';
 import { inputChrome } from './common';
 import type { FieldDisplayProps, FieldInputProps } from './types';
 import { asText, textOrNull } from './values';
@@ -82,4 +83,17 @@ export function LongTextInput(props: FieldInputProps) {
       }}
     />
   );
+}
+
+/** A value of a type this app does not know yet: text as text, an object as compact JSON. */
+export function UnknownDisplay({ value }: FieldDisplayProps) {
+  if (value !== null && typeof value === 'object') {
+    return <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{JSON.stringify(value)}</Code>;
+  }
+  return <span style={{ overflowWrap: 'anywhere' }}>{asText(value)}</span>;
+}
+
+/** Objects of an unknown type are edited as JSON, so saving never turns them into text. */
+export function UnknownInput(props: FieldInputProps) {
+  return props.value !== null && typeof props.value === 'object' ? <JsonInput {...props} /> : <TextFieldInput {...props} />;
 }

@@ -8,6 +8,7 @@ import { EnumDisplay, EnumInput, MultiEnumDisplay, MultiEnumInput } from './Enum
 import { JsonDisplay, JsonInput } from './JsonField';
 import { LinkDisplay, LinkInput, LinkMultipleDisplay, LinkMultipleInput } from './LinkFields';
 import { MoneyDisplay, MoneyInput } from './MoneyField';
+import { ParentDisplay, ParentInput } from './ParentField';
 import { BooleanDisplay, BooleanInput, NumberDisplay, NumberInput, PercentDisplay } from './NumberFields';
 import {
   EmailDisplay,
@@ -16,6 +17,8 @@ import {
   PhoneDisplay,
   PlainDisplay,
   TextFieldInput,
+  UnknownDisplay,
+  UnknownInput,
   UrlDisplay,
 } from './TextFields';
 import type { FieldKind } from './types';
@@ -39,11 +42,15 @@ export const fieldKinds: Readonly<Record<string, FieldKind>> = {
   multi_enum: { Display: MultiEnumDisplay, Input: MultiEnumInput, literal: 'string' },
   link: { Display: LinkDisplay, Input: LinkInput, literal: 'string' },
   link_multiple: { Display: LinkMultipleDisplay, Input: LinkMultipleInput, literal: 'string' },
+  parent: { Display: ParentDisplay, Input: ParentInput, literal: 'string' },
   address: { Display: AddressDisplay, Input: AddressInput, literal: 'string' },
   json: { Display: JsonDisplay, Input: JsonInput, literal: 'string' },
 };
 
-/** The registered kind of a field type; text for a type this app does not know yet. */
+/** A type this app does not know yet: text for text, JSON for objects (never `[object Object]`). */
+const unknown: FieldKind = { Display: UnknownDisplay, Input: UnknownInput, literal: 'string' };
+
+/** The registered kind of a field type; a text-like fallback for a type this app does not know yet. */
 export function fieldKind(type: string): FieldKind {
-  return fieldKinds[type] ?? text;
+  return fieldKinds[type] ?? unknown;
 }

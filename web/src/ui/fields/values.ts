@@ -58,3 +58,15 @@ export function formatDecimal(value: unknown): string {
   const grouped = (match[2] ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${match[1] ?? ''}${grouped}${match[3] ?? ''}`;
 }
+
+export interface ParentValue {
+  entity: string;
+  id: string;
+}
+
+/** The parent a value names, or null for anything else (null, a bare id, a broken object). */
+export function asParent(value: unknown): ParentValue | null {
+  if (!isRecord(value)) return null;
+  const { entity, id } = value;
+  return typeof entity === 'string' && entity !== '' && typeof id === 'string' && id !== '' ? { entity, id } : null;
+}
