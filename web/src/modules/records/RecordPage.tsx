@@ -15,6 +15,7 @@ import { RecordActions } from './RecordActions';
 import { RecordDetails } from './RecordDetails';
 import { RecordForm } from './RecordForm';
 import { RelatedLists } from './RelatedLists';
+import { Timeline } from './Timeline';
 import { recordKeys, useEntity } from './useEntity';
 
 /** `/:plural/:id`: one record with its details, related lists and history. */
@@ -161,6 +162,9 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
           ) : (
             <RecordDetails entity={entity} record={current} />
           )}
+          <Stack mt="md">
+            <Timeline entity={entity} metadata={metadata} id={id} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="related" pt="md">
           <RelatedLists entity={entity} entities={metadata.entities} id={id} />
