@@ -93,6 +93,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'accounts/:id/360',
+                lazy: async () => ({
+                  Component: (await import('@/modules/records/Customer360Page')).Customer360Page,
+                }),
+              },
+              {
                 path: ':plural/:id',
                 lazy: async () => ({
                   Component: (await import('@/modules/records/RecordPage')).RecordPage,

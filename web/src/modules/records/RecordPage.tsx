@@ -99,18 +99,25 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
             {archived ? <Badge color="gray">Archived</Badge> : null}
           </Group>
         </Stack>
-        <RecordActions
-          entity={entity}
-          record={current}
-          title={title}
-          editing={editing}
-          onEdit={() => {
-            setMessage(undefined);
-            setEditing(true);
-            setTab('details');
-          }}
-          onMessage={setMessage}
-        />
+        <Group gap="xs" align="flex-start">
+          {entity.name === 'account' ? (
+            <Button component={Link} to={`/${entity.plural}/${encodeURIComponent(id)}/360`} variant="light">
+              Customer 360°
+            </Button>
+          ) : null}
+          <RecordActions
+            entity={entity}
+            record={current}
+            title={title}
+            editing={editing}
+            onEdit={() => {
+              setMessage(undefined);
+              setEditing(true);
+              setTab('details');
+            }}
+            onMessage={setMessage}
+          />
+        </Group>
       </Group>
       {message === undefined ? null : (
         <Alert color={message.color} variant="light" role="status" withCloseButton onClose={() => { setMessage(undefined); }}>
