@@ -17,6 +17,7 @@ bench:
 	scripts/build release --benchmarks
 	ATRIUM_BIN=build/atrium MICROBENCH_BIN=build/server/bench/atrium_microbench bench/run
 	ATRIUM_BIN=build/atrium bench/records
+	ATRIUM_BIN=build/atrium bench/jobs
 
 fuzz:
 	scripts/bootstrap test
