@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { adminCases } from './admin.mjs';
 import { viewCases } from './views.mjs';
+import { timelineCases } from './timeline.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -477,6 +478,7 @@ const cases = [
 ];
 cases.push(...adminCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...viewCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
+cases.push(...timelineCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -7,7 +7,7 @@ import { createRecord, listRelated, recordTitle } from '@/lib/records';
 import { FieldInput } from '@/ui/fields/FieldView';
 import { formatDateTime } from '@/ui/fields/values';
 import { defaultValues, errorsFrom, filledValues, noErrors, type FormErrors } from './formState';
-import { actionLabelOf, formFieldsOf, mergeTimeline, startingValues, timeFieldOf, timelineTitle, type TimelineEntry } from './timeline';
+import { actionLabelOf, formFieldsOf, mergeTimeline, orderSources, startingValues, timeFieldOf, timelineTitle, type TimelineEntry } from './timeline';
 
 const TIMELINE_LIMIT = 50;
 
@@ -20,7 +20,7 @@ const timelineKey = (source: EntityDefinition, entity: EntityDefinition, id: str
  * merged newest first with pinned notes on top, and inline forms to add them.
  */
 export function Timeline({ entity, metadata, id }: { entity: EntityDefinition; metadata: Metadata; id: string }) {
-  const sources = childSourcesOf(entity, metadata.entities);
+  const sources = orderSources(childSourcesOf(entity, metadata.entities));
   const [open, setOpen] = useState<string | null>(null);
   const results = useQueries({
     queries: sources.map(({ source }) => ({

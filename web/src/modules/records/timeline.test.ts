@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '@/lib/metadata';
 import type { EntityRecord } from '@/lib/records';
-import { actionLabelOf, formFieldsOf, mergeTimeline, startingValues, timeFieldOf, timelineTitle } from './timeline';
+import { actionLabelOf, formFieldsOf, mergeTimeline, orderSources, startingValues, timeFieldOf, timelineTitle } from './timeline';
 
 function entity(name: string, labelPlural: string, fields: string[]): EntityDefinition {
   return {
@@ -81,6 +81,13 @@ describe('timeline', () => {
     expect(actionLabelOf(entity('task', 'Tasks', []))).toBe('Add task');
     expect(timelineTitle([notes, activities])).toBe('Notes & activities');
     expect(timelineTitle([notes])).toBe('Notes');
+  });
+
+  it('lists notes before activities whatever the order of the metadata', () => {
+    const tasks = entity('task', 'Tasks', ['parent']);
+    const ordered = orderSources([{ source: tasks }, { source: activities }, { source: notes }]).map(({ source }) => source.name);
+    expect(ordered).toEqual(['note', 'activity', 'task']);
+    expect(timelineTitle([notes, activities, tasks])).toBe('Notes, activities & tasks');
   });
 
   it('starts a new activity now, to the minute, and keeps the defaults', () => {

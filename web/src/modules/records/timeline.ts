@@ -77,3 +77,14 @@ export function startingValues(source: EntityDefinition, defaults: Record<string
   }
   return values;
 }
+
+const SOURCE_ORDER = ['note', 'activity'];
+
+/** Notes before activities, then any other source in the order of the metadata. */
+export function orderSources<T extends { source: EntityDefinition }>(sources: T[]): T[] {
+  const rank = (item: T) => {
+    const index = SOURCE_ORDER.indexOf(item.source.name);
+    return index < 0 ? SOURCE_ORDER.length : index;
+  };
+  return sources.map((item, index) => ({ item, index })).sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index).map(({ item }) => item);
+}
