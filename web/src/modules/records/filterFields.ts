@@ -54,6 +54,14 @@ export function filterableFields(entity: EntityDefinition): FilterableField[] {
         operators,
       }));
     }
+    if (field.type === 'parent') {
+      // Filtered by its parts: the kind of record (an enum of the allowed entities) and its id.
+      const values = (field.entities ?? []).map((name) => ({ key: name, label: name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ') }));
+      return [
+        { path: `${field.name}.entity`, label: `${field.label}: kind of record`, field: { ...field, name: `${field.name}.entity`, type: 'enum', values, label: 'Kind of record' }, operators },
+        { path: `${field.name}.id`, label: `${field.label}: record id`, field: { ...field, name: `${field.name}.id`, type: 'text', label: 'Record id' }, operators },
+      ];
+    }
     return [{ path: field.name, label: field.label, field, operators }];
   });
 }

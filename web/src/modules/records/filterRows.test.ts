@@ -95,3 +95,28 @@ describe('filterToRows', () => {
     expect(filterToRows(account, '  ')).toEqual({ rows: [], rest: '' });
   });
 });
+
+describe('filterable parent fields', () => {
+  it('are filtered by their parts: the kind of record and its id', async () => {
+    const { filterableFields } = await import('./filterFields');
+    const [note] = readMetadata({
+      entities: [
+        {
+          name: 'note',
+          plural: 'notes',
+          fields: [{ name: 'parent', type: 'parent', label: 'On', entities: ['account', 'contact'], operators: ['eq', 'ne', 'in', 'empty'] }],
+        },
+      ],
+    }).entities;
+    if (note === undefined) throw new Error('no note entity');
+    const fields = filterableFields(note);
+    expect(fields.map((field) => [field.path, field.field.type])).toEqual([
+      ['parent.entity', 'enum'],
+      ['parent.id', 'text'],
+    ]);
+    expect(fields[0]?.field.values.map((choice) => choice.key)).toEqual(['account', 'contact']);
+    const { rows, rest } = filterToRows(note, 'parent.entity eq "account" and parent.id eq "01ABC"');
+    expect(rest).toBe('');
+    expect(rows).toEqual([row(1, 'parent.entity', 'eq', 'account'), row(2, 'parent.id', 'eq', '01ABC')]);
+  });
+});
