@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/lib/api';
-import { relationsOf, type EntityDefinition, type Metadata } from '@/lib/metadata';
+import { childSourcesOf, relationsOf, type EntityDefinition, type Metadata } from '@/lib/metadata';
 import { getRecord, recordTitle, updateRecord } from '@/lib/records';
 import { useSession } from '@/lib/session';
 import { FullPageLoader } from '@/ui/FullPageLoader';
@@ -36,6 +36,8 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
   const [message, setMessage] = useState<{ color: string; text: string } | undefined>();
   const [tab, setTab] = useState<string | null>('details');
   const administrator = useSession().data?.user.is_admin === true;
+  // Records that notes and activities hang under show them beside their details.
+  const hasTimeline = childSourcesOf(entity, metadata.entities).length > 0;
 
   const record = useQuery({
     queryKey: recordKeys.detail(entity.plural, id),
@@ -132,46 +134,52 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
           {administrator ? <Tabs.Tab value="access">Access</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
-          {editing ? (
-            <RecordForm
-              key={formKey}
-              entity={entity}
-              initial={current}
-              errors={errors}
-              saving={save.isPending}
-              submitLabel="Save"
-              notice={
-                conflict ? (
-                  <Alert color="orange" variant="light" role="alert" title="Not saved">
-                    This record was changed by someone else. Reload to see the changes, then make yours again.
-                    <div>
-                      <Button size="xs" mt="xs" variant="default" onClick={() => { void reload(); }}>
-                        Reload
-                      </Button>
-                    </div>
-                  </Alert>
-                ) : undefined
-              }
-              onSubmit={(values) => {
-                const changes = changedValues(entity, current, values);
-                if (Object.keys(changes).length === 0) {
-                  setEditing(false);
-                  return;
-                }
-                save.mutate(changes);
-              }}
-              onCancel={() => {
-                setEditing(false);
-                setErrors(noErrors);
-                setConflict(false);
-              }}
-            />
-          ) : (
-            <RecordDetails entity={entity} record={current} />
-          )}
-          <Stack mt="md">
-            <Timeline entity={entity} metadata={metadata} id={id} />
-          </Stack>
+          <Grid gutter="md">
+            <Grid.Col span={{ base: 12, xl: hasTimeline ? 7 : 12 }}>
+              {editing ? (
+                <RecordForm
+                  key={formKey}
+                  entity={entity}
+                  initial={current}
+                  errors={errors}
+                  saving={save.isPending}
+                  submitLabel="Save"
+                  notice={
+                    conflict ? (
+                      <Alert color="orange" variant="light" role="alert" title="Not saved">
+                        This record was changed by someone else. Reload to see the changes, then make yours again.
+                        <div>
+                          <Button size="xs" mt="xs" variant="default" onClick={() => { void reload(); }}>
+                            Reload
+                          </Button>
+                        </div>
+                      </Alert>
+                    ) : undefined
+                  }
+                  onSubmit={(values) => {
+                    const changes = changedValues(entity, current, values);
+                    if (Object.keys(changes).length === 0) {
+                      setEditing(false);
+                      return;
+                    }
+                    save.mutate(changes);
+                  }}
+                  onCancel={() => {
+                    setEditing(false);
+                    setErrors(noErrors);
+                    setConflict(false);
+                  }}
+                />
+              ) : (
+                <RecordDetails entity={entity} record={current} />
+              )}
+            </Grid.Col>
+            {hasTimeline ? (
+              <Grid.Col span={{ base: 12, xl: 5 }}>
+                <Timeline entity={entity} metadata={metadata} id={id} />
+              </Grid.Col>
+            ) : null}
+          </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="related" pt="md">
           <RelatedLists entity={entity} entities={metadata.entities} id={id} />

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { childSourcesOf, findField, type ChildSource, type EntityDefinition, type FieldDefinition, type Metadata } from '@/lib/metadata';
 import { createRecord, listRelated, recordTitle } from '@/lib/records';
@@ -165,12 +165,17 @@ function EntryForm({ entity, id, child, onDone }: { entity: EntityDefinition; id
     },
   });
   const action = actionLabelOf(source);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form opens where the user wants to type: its first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, []);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     create.mutate();
   };
   return (
-    <Paper component="form" withBorder p="sm" mb="md" bg="var(--mantine-color-gray-0)" aria-label={action} noValidate onSubmit={submit}>
+    <Paper component="form" ref={formRef} withBorder p="sm" mb="md" bg="var(--mantine-color-gray-0)" aria-label={action} noValidate onSubmit={submit}>
       <Stack gap="sm">
         {errors.general.length === 0 ? null : (
           <Alert color="red" variant="light" role="alert">
