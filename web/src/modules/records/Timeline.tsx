@@ -34,6 +34,7 @@ export function Timeline({ entity, metadata, id }: { entity: EntityDefinition; m
   const failed = results.find((result) => result.isError)?.error;
   const pending = results.some((result) => result.isPending);
   const entries = mergeTimeline(sources.map(({ source }, index) => ({ source, records: results[index]?.data?.data ?? [] })));
+  const truncated = results.some((result) => (result.data?.next_cursor ?? null) !== null);
   const openSource = sources.find(({ source }) => source.name === open);
 
   return (
@@ -89,6 +90,11 @@ export function Timeline({ entity, metadata, id }: { entity: EntityDefinition; m
           ))}
         </Stack>
       )}
+      {truncated ? (
+        <Text size="xs" c="dimmed" mt="xs">
+          Only the latest {TIMELINE_LIMIT} of each kind are shown; the lists of {title.toLowerCase()} have them all.
+        </Text>
+      ) : null}
     </Paper>
   );
 }
