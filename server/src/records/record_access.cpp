@@ -230,4 +230,20 @@ void RecordAccess::strip_hidden(const EntityLayout& layout, boost::json::object&
   }
 }
 
+Result<bool> record_meets(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                          const RecordAccess* access, access::Action action) {
+  SqlFragment where{"id = ?", {std::string(id)}};
+  if (access && !access->unrestricted()) {
+    auto condition = access->condition(layout, action);
+    if (!condition) return condition.take_error();
+    where.sql += " AND " + condition->sql;
+    where.params.insert(where.params.end(), condition->params.begin(), condition->params.end());
+  }
+  auto rows = connection.query(fmt::format("SELECT 1 FROM {} WHERE {}", layout.entity().table, where.sql),
+                               where.params);
+  if (!rows) return rows.take_error();
+  return !rows->empty();
+}
+
+
 }  // namespace atrium::records

@@ -58,6 +58,11 @@ class RecordService;
 // The access of a caller with these grants, for one request.
 RecordAccess access_for(const RecordService& records, std::shared_ptr<const access::UserGrants> grants);
 
+// Whether the record meets the caller's condition for `action`; without access (null or
+// unrestricted), whether it exists.
+Result<bool> record_meets(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                          const RecordAccess* access, access::Action action);
+
 // The error for an entity or action no role grants.
 Error access_denied(const EntityLayout& layout, access::Action action);
 
