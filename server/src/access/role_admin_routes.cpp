@@ -145,9 +145,9 @@ std::optional<std::vector<RoleFieldRight>> read_field_rights(BodyReader& read, c
   return rights;
 }
 
-Result<void> write_role(storage::Connection& connection, const std::string& id, BodyReader& read,
-                        const std::optional<std::vector<RoleRight>>& rights,
-                        const std::optional<std::vector<RoleFieldRight>>& field_rights) {
+// Roles and teams share name and description: what the body gives, with a new version.
+Result<void> write_name_and_description(storage::Connection& connection, std::string_view table,
+                                        const std::string& id, BodyReader& read) {
   std::string sets = "updated_at = ?, version = version + 1";
   storage::Params params{utc_now_iso8601()};
   if (read.has("name")) {
@@ -160,7 +160,15 @@ Result<void> write_role(storage::Connection& connection, const std::string& id, 
     params.push_back(description->is_string() ? storage::Value(std::string(description->as_string())) : storage::Value());
   }
   params.emplace_back(id);
-  ATRIUM_TRY(connection.execute(fmt::format("UPDATE roles SET {} WHERE id = ?", sets), params));
+  auto updated = connection.execute(fmt::format("UPDATE {} SET {} WHERE id = ?", table, sets), params);
+  if (!updated) return updated.take_error();
+  return {};
+}
+
+Result<void> write_role(storage::Connection& connection, const std::string& id, BodyReader& read,
+                        const std::optional<std::vector<RoleRight>>& rights,
+                        const std::optional<std::vector<RoleFieldRight>>& field_rights) {
+  ATRIUM_TRY(write_name_and_description(connection, "roles", id, read));
   if (rights) {
     ATRIUM_TRY(connection.execute("DELETE FROM role_rights WHERE role_id = ?", {id}));
     for (const auto& right : *rights) {
@@ -209,19 +217,7 @@ Result<object> read_team(storage::Connection& connection, std::string_view id) {
 
 Result<void> write_team(storage::Connection& connection, const std::string& id, BodyReader& read,
                         const std::optional<std::vector<std::string>>& members) {
-  std::string sets = "updated_at = ?, version = version + 1";
-  storage::Params params{utc_now_iso8601()};
-  if (read.has("name")) {
-    sets += ", name = ?";
-    params.emplace_back(read.raw("name")->as_string());
-  }
-  if (read.has("description")) {
-    sets += ", description = ?";
-    const auto* description = read.raw("description");
-    params.push_back(description->is_string() ? storage::Value(std::string(description->as_string())) : storage::Value());
-  }
-  params.emplace_back(id);
-  ATRIUM_TRY(connection.execute(fmt::format("UPDATE teams SET {} WHERE id = ?", sets), params));
+  ATRIUM_TRY(write_name_and_description(connection, "teams", id, read));
   if (members) {
     ATRIUM_TRY(connection.execute("DELETE FROM team_members WHERE team_id = ?", {id}));
     for (const auto& user : *members) {
