@@ -12,6 +12,7 @@ import { EmptyState } from '@/ui/EmptyState';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
 import { ColumnChooser } from './ColumnChooser';
+import { ExportMenu } from './ExportMenu';
 import { loadColumns, saveColumns } from './columnStore';
 import { FilterBuilder } from './FilterBuilder';
 import { filterableFields, rowsToConditions } from './filterFields';
@@ -162,6 +163,7 @@ function EntityList({ entity }: { entity: EntityDefinition }) {
             update({ columns: next });
           }}
         />
+        <ExportMenu entity={entity} query={{ filter, sort, fields: columnNames, archived: state.archived }} />
         <SegmentedControl
           size="sm"
           aria-label="Archived records"
