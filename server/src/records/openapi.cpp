@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "openapi_access_paths.hpp"
+#include "openapi_export_paths.hpp"
 #include "openapi_operations.hpp"
 #include "openapi_schemas.hpp"
 
@@ -651,6 +652,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
                                                 entity.module, entity.plural)}});
     add_entity_paths(paths, entity, catalog);
     add_bulk_path(paths, entity);
+    add_export_path(paths, entity, catalog);
   }
   return {{"openapi", "3.1.0"},
           {"info",
