@@ -127,7 +127,7 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
   if (!parsed->is_object()) return make_error(ErrorCode::internal_error, fmt::format("{}: not an object", file));
   Reader read(parsed->as_object(), std::string(file));
   ATRIUM_TRY(read.only({"name", "plural", "label", "label_plural", "module", "title_field", "master_data", "fields",
-                        "access", "numbering", "list_columns", "sections", "description"}));
+                        "access", "numbering", "list_columns", "sections", "description", "duplicates"}));
   EntityDefinition entity;
   ATRIUM_READ(entity.name, read.text("name"));
   ATRIUM_READ(entity.plural, read.text("plural"));
@@ -201,6 +201,30 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
       }
       entity.sections.push_back(std::move(section));
     }
+  }
+  if (const auto* duplicates = read.get("duplicates")) {
+    if (!duplicates->is_object()) return read.fail("'duplicates' must be an object");
+    Reader rule_reader(duplicates->as_object(), std::string(file) + " duplicates");
+    ATRIUM_TRY(rule_reader.only({"name", "legal_forms", "email", "phone", "country"}));
+    DuplicateRule rule;
+    ATRIUM_READ(rule.strip_legal_forms, rule_reader.flag("legal_forms", false));
+    ATRIUM_READ(rule.country_field, rule_reader.text("country", ""));
+    for (auto [key, target] : {std::pair{"name", &rule.name_fields}, std::pair{"email", &rule.email_fields},
+                               std::pair{"phone", &rule.phone_fields}}) {
+      const auto* names = rule_reader.get(key);
+      if (!names) continue;
+      if (!names->is_array()) return read.fail(fmt::format("duplicates {} lists field names", key));
+      for (const auto& name : names->as_array()) {
+        if (!name.is_string() || !entity.field(name.as_string())) {
+          return read.fail(fmt::format("duplicates {} names a field the entity does not have", key));
+        }
+        target->emplace_back(name.as_string());
+      }
+    }
+    if (!rule.country_field.empty() && !entity.field(rule.country_field)) {
+      return read.fail("duplicates country names a field the entity does not have");
+    }
+    entity.duplicates = std::move(rule);
   }
   return entity;
 }

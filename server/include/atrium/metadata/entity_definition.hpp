@@ -22,6 +22,16 @@ struct NumberingDefinition {
   std::string pattern;  // e.g. "ACC-{YYYY}-{#####}"
 };
 
+// Which values make two records look like one party (DuplicateFinder): the fields whose
+// normalised text is compared, and where a phone number's default country comes from.
+struct DuplicateRule {
+  std::vector<std::string> name_fields;  // joined with a space: "first_name last_name"
+  bool strip_legal_forms = false;        // organisations: "Acme GmbH" is "Acme"
+  std::vector<std::string> email_fields;
+  std::vector<std::string> phone_fields;
+  std::string country_field;  // an address (its country) or a text field with ISO 3166 codes
+};
+
 struct Section {
   std::string label;
   std::vector<std::string> fields;
@@ -41,6 +51,7 @@ struct EntityDefinition {
   std::optional<NumberingDefinition> numbering;
   std::vector<std::string> list_columns;
   std::vector<Section> sections;
+  std::optional<DuplicateRule> duplicates;
 
   const FieldDefinition* field(std::string_view field_name) const;
   const FieldDefinition* field_by_id(std::string_view id) const;
