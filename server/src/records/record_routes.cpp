@@ -233,6 +233,10 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
         if (!body) return Response::error(body.error(), request.request_id);
         auto created = records.create(*layout, **body, actor);
         if (!created) return Response::error(created.error(), request.request_id);
+        // The record is saved either way; advice (possible duplicates) rides along.
+        auto warnings = records.advice_on_create(*layout, *created, actor.access);
+        if (!warnings) return Response::error(warnings.error(), request.request_id);
+        if (!warnings->empty()) (*created)["warnings"] = std::move(*warnings);
         Response response = record_response(201, *created);
         response.headers.set("Location", base + "/" + std::string(created->at("id").as_string()));
         return response;

@@ -320,6 +320,7 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
   ATRIUM_TRY(append_audit(connection, layout, AuditEntry{layout.entity().name, id, "create", actor.user_id, now},
                           nullptr, *created));
   ATRIUM_TRY(index_record(connection, layout, *created, IndexMode::new_record));
+  ATRIUM_TRY(run_write_hooks(connection, layout, id, &*created));
   return created;
 }
 
@@ -336,6 +337,26 @@ Result<std::optional<std::int64_t>> version_in_body(const boost::json::object& i
   return expected_version;
 }
 }  // namespace
+
+Result<boost::json::object> RecordService::create_within(storage::Connection& connection, const EntityLayout& layout,
+                                                         const boost::json::object& input, const Actor& actor) {
+  if (actor.access && !actor.access->may(layout, access::Action::create)) {
+    return access_denied(layout, access::Action::create);
+  }
+  auto decoded = decode_input(layout, input, WriteMode::create);
+  if (!decoded) return decoded.take_error();
+  if (actor.access) ATRIUM_TRY(actor.access->check_writable(layout, decoded->touched));
+  return create_in(connection, layout, *decoded, actor);
+}
+
+Result<boost::json::object> RecordService::patch_within(storage::Connection& connection, const EntityLayout& layout,
+                                                        std::string_view id, const boost::json::object& input,
+                                                        const Actor& actor) {
+  auto decoded = decode_input(layout, input, WriteMode::patch);
+  if (!decoded) return decoded.take_error();
+  if (actor.access) ATRIUM_TRY(actor.access->check_writable(layout, decoded->touched));
+  return patch_in(connection, layout, id, *decoded, std::nullopt, actor);
+}
 
 Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std::string_view id,
                                                  const boost::json::object& input,
@@ -396,6 +417,7 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
                           AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now}, &*before,
                           *updated));
   ATRIUM_TRY(index_record(connection, layout, *updated));
+  ATRIUM_TRY(run_write_hooks(connection, layout, id, &*updated));
   return updated;
 }
 
@@ -652,6 +674,7 @@ Result<void> RecordService::remove(const EntityLayout& layout, std::string_view 
       return deleted.take_error();
     }
     ATRIUM_TRY(unindex_record(connection, layout, id));
+    ATRIUM_TRY(run_write_hooks(connection, layout, id, nullptr));
     return append_audit(connection, layout,
                         AuditEntry{layout.entity().name, std::string(id), "delete", actor.user_id,
                                    to_iso8601(clock_.now())},
@@ -663,28 +686,65 @@ Result<boost::json::object> RecordService::set_archived(const EntityLayout& layo
                                                         const Actor& actor) {
   Result<boost::json::object> record = boost::json::object{};
   ATRIUM_TRY(database_.transact([&](storage::Connection& connection) -> Result<void> {
-    ATRIUM_TRY(ensure_allowed(connection, layout, id, actor, access::Action::edit));
-    const std::string now = to_iso8601(clock_.now());
-    auto before = read_one(connection, layout, id, {});
-    if (!before) return before.take_error();
-    auto changed = connection.execute(
-        fmt::format("UPDATE {} SET archived_at = ?, version = version + 1, updated_at = ?, updated_by_id = ? "
-                    "WHERE id = ? AND archived_at IS {}NULL",
-                    layout.entity().table, archived ? "" : "NOT "),
-        {archived ? storage::Value(now) : storage::Value(), now, actor.user_id, std::string(id)});
-    if (!changed) return changed.take_error();
-    record = read_one(connection, layout, id, {});
+    record = set_archived_within(connection, layout, id, archived, actor);
     if (!record) return record.error();
-    // Archiving what is archived already changes nothing and records nothing.
-    if (*changed == 0) return {};
-    // Archived records are hidden from search as from lists.
-    ATRIUM_TRY(archived ? unindex_record(connection, layout, id) : index_record(connection, layout, *record));
-    return append_audit(connection, layout,
-                        AuditEntry{layout.entity().name, std::string(id), archived ? "archive" : "restore",
-                                   actor.user_id, now},
-                        &*before, *record);
+    return {};
   }));
   return record;
+}
+
+Result<boost::json::object> RecordService::set_archived_within(storage::Connection& connection,
+                                                               const EntityLayout& layout, std::string_view id,
+                                                               bool archived, const Actor& actor) {
+  ATRIUM_TRY(ensure_allowed(connection, layout, id, actor, access::Action::edit));
+  const std::string now = to_iso8601(clock_.now());
+  auto before = read_one(connection, layout, id, {});
+  if (!before) return before.take_error();
+  auto changed = connection.execute(
+      fmt::format("UPDATE {} SET archived_at = ?, version = version + 1, updated_at = ?, updated_by_id = ? "
+                  "WHERE id = ? AND archived_at IS {}NULL",
+                  layout.entity().table, archived ? "" : "NOT "),
+      {archived ? storage::Value(now) : storage::Value(), now, actor.user_id, std::string(id)});
+  if (!changed) return changed.take_error();
+  auto record = read_one(connection, layout, id, {});
+  if (!record) return record;
+  // Archiving what is archived already changes nothing and records nothing.
+  if (*changed == 0) return record;
+  // Archived records are hidden from search as from lists.
+  ATRIUM_TRY(archived ? unindex_record(connection, layout, id) : index_record(connection, layout, *record));
+  ATRIUM_TRY(append_audit(connection, layout,
+                          AuditEntry{layout.entity().name, std::string(id), archived ? "archive" : "restore",
+                                     actor.user_id, now},
+                          &*before, *record));
+  return record;
+}
+
+Result<boost::json::object> RecordService::patch_within(storage::Connection& connection, const EntityLayout& layout,
+                                                        std::string_view id, const boost::json::object& input,
+                                                        std::optional<std::int64_t> expected_version,
+                                                        const Actor& actor) {
+  auto decoded = decode_input(layout, input, WriteMode::patch);
+  if (!decoded) return decoded.take_error();
+  if (actor.access) ATRIUM_TRY(actor.access->check_writable(layout, decoded->touched));
+  return patch_in(connection, layout, id, *decoded, expected_version, actor);
+}
+
+Result<void> RecordService::run_write_hooks(storage::Connection& connection, const EntityLayout& layout,
+                                            std::string_view id, const boost::json::object* record) const {
+  for (const auto& hook : write_hooks_) ATRIUM_TRY(hook(connection, layout, id, record));
+  return {};
+}
+
+Result<boost::json::array> RecordService::advice_on_create(const EntityLayout& layout,
+                                                           const boost::json::object& record,
+                                                           const RecordAccess* access) const {
+  boost::json::array warnings;
+  for (const auto& advisor : create_advisors_) {
+    auto advice = advisor(layout, record, access);
+    if (!advice) return advice.take_error();
+    for (auto& warning : *advice) warnings.push_back(std::move(warning));
+  }
+  return warnings;
 }
 
 }  // namespace atrium::records

@@ -3,6 +3,7 @@
 // through here, so validation (and, with access control, scopes) hold on every path.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -56,6 +57,16 @@ inline constexpr std::size_t kMaxBulkItems = 1000;
 
 struct DecodedInput;
 
+// Keeps another part's table in step with records (duplicate keys): called inside the
+// write transaction after a record is created or changed, and with a null record after
+// it is deleted; an error rolls the write back.
+using RecordWriteHook = std::function<Result<void>(storage::Connection&, const EntityLayout&, std::string_view id,
+                                                   const boost::json::object* record)>;
+// Advice for the caller about a record just created (possible duplicates), given back
+// with the record as its `warnings`.
+using CreateAdvisor = std::function<Result<boost::json::array>(const EntityLayout&, const boost::json::object& record,
+                                                               const RecordAccess* access)>;
+
 class RecordService {
  public:
   RecordService(storage::Database& database, const metadata::Catalog& catalog, const Clock& clock);
@@ -81,6 +92,13 @@ class RecordService {
   // Up to kMaxBulkItems creates and updates in one transaction: all saved, or none and
   // every failing item named (`items[3].email`).
   Result<boost::json::array> bulk(const EntityLayout& layout, const boost::json::array& items, const Actor& actor);
+  // A create or an update inside the caller's transaction, with the same checks as
+  // create and patch (rights, field rights, validation, scope): for imports, whose rows
+  // commit together with the job that saves their batch.
+  Result<boost::json::object> create_within(storage::Connection& connection, const EntityLayout& layout,
+                                            const boost::json::object& input, const Actor& actor);
+  Result<boost::json::object> patch_within(storage::Connection& connection, const EntityLayout& layout,
+                                           std::string_view id, const boost::json::object& input, const Actor& actor);
   // The record's audit entries, oldest first (404 when the record does not exist).
   Result<boost::json::array> history(const EntityLayout& layout, std::string_view id,
                                      const RecordAccess* access = nullptr);
@@ -109,6 +127,21 @@ class RecordService {
   Result<boost::json::object> set_archived(const EntityLayout& layout, std::string_view id, bool archived,
                                            const Actor& actor);
 
+  // Patch and archive inside a transaction the caller holds, for operations that change
+  // several records at once (a merge) with the same validation, rights and audit.
+  Result<boost::json::object> patch_within(storage::Connection& connection, const EntityLayout& layout,
+                                           std::string_view id, const boost::json::object& input,
+                                           std::optional<std::int64_t> expected_version, const Actor& actor);
+  Result<boost::json::object> set_archived_within(storage::Connection& connection, const EntityLayout& layout,
+                                                  std::string_view id, bool archived, const Actor& actor);
+
+  // Registered while the server starts, before any request.
+  void add_write_hook(RecordWriteHook hook) { write_hooks_.push_back(std::move(hook)); }
+  void add_create_advisor(CreateAdvisor advisor) { create_advisors_.push_back(std::move(advisor)); }
+  // Every advisor's warnings about a record just created (empty: none).
+  Result<boost::json::array> advice_on_create(const EntityLayout& layout, const boost::json::object& record,
+                                              const RecordAccess* access) const;
+
  private:
   Result<boost::json::object> create_in(storage::Connection& connection, const EntityLayout& layout,
                                         const DecodedInput& input, const Actor& actor);
@@ -120,11 +153,15 @@ class RecordService {
                                    const Actor& actor, access::Action action);
   // LINK_NOT_FOUND for links the input sets to records the actor may not read.
   Result<void> check_links_visible(storage::Connection& connection, const DecodedInput& input, const Actor& actor);
+  Result<void> run_write_hooks(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                               const boost::json::object* record) const;
 
   storage::Database& database_;
   const metadata::Catalog& catalog_;
   const Clock& clock_;
   std::map<std::string, std::unique_ptr<EntityLayout>, std::less<>> layouts_;  // by plural
+  std::vector<RecordWriteHook> write_hooks_;
+  std::vector<CreateAdvisor> create_advisors_;
 };
 
 }  // namespace atrium::records
