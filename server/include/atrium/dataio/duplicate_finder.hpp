@@ -85,6 +85,10 @@ class DuplicateFinder {
   Result<void> index(storage::Connection& connection, const records::EntityLayout& layout, std::string_view id,
                      const boost::json::object* record) const;
 
+  // Keys for every record that has none yet (rows written before duplicate detection
+  // existed, demo data written directly); run at start. Returns how many were indexed.
+  Result<std::size_t> index_missing() const;
+
   // {"code":"POSSIBLE_DUPLICATE","candidates":[{id,title,score,reasons}]} for an API answer.
   static boost::json::object warning(const std::vector<DuplicateCandidate>& candidates);
   static boost::json::object to_json(const DuplicateCandidate& candidate);
