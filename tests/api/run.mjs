@@ -16,6 +16,9 @@
 //   {"json": "fragment"}              (every key given must match; arrays by index)
 //   $ name = json.path                (captures a value for later cases as {{name}})
 //   $ name = header Set-Cookie /re(gex)/
+//   until json.path = value           (repeats the request until it holds, up to 60 s: jobs)
+// A body whose first line is `@escaped` is sent as the bytes of the lines after it, joined
+// without line breaks, with the escapes of RAW (\r \n \t \xHH).
 // Captured values are substituted into later request lines, headers and bodies.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -97,6 +100,7 @@ export function parseTestFile(text, file) {
         if (line.startsWith('~ ')) current.expect.contains.push(line.slice(2));
         else if (line.startsWith('!~ ')) current.expect.lacks.push(line.slice(3));
         else if (line.startsWith('$ ')) current.expect.captures.push(line.slice(2).trim());
+        else if (line.startsWith('until ')) current.expect.until = line.slice(6).trim();
         else if (/^!?[A-Za-z][A-Za-z0-9-]*:/.test(line) || /^![A-Za-z][A-Za-z0-9-]*$/.test(line.trim())) {
           current.expect.headers.push(line.trim());
         } else current.expect.jsonLines.push(line);
@@ -166,8 +170,27 @@ async function runCase(port, testCase, variables) {
   } else {
     const bodyText = testCase.bodyLines.join('\n').replace(/\n+$/, '');
     const generated = bodyText.match(/^@body (\d+)$/);
-    const body = generated ? Buffer.alloc(Number(generated[1]), 'x') : Buffer.from(bodyText);
+    const escaped = bodyText.startsWith('@escaped\n') ? unescapeRaw(bodyText.split('\n').slice(1).join('')) : null;
+    const body = escaped ?? (generated ? Buffer.alloc(Number(generated[1]), 'x') : Buffer.from(bodyText));
     answer = await request(port, testCase.method, testCase.path, { headers: testCase.headers, body });
+    if (testCase.expect.until) {
+      const [wanted, value] = testCase.expect.until.split(/\s*=\s*/);
+      const deadline = Date.now() + 60_000;
+      const reached = () => {
+        let found;
+        try {
+          found = JSON.parse(answer.body);
+        } catch {
+          return false;
+        }
+        for (const key of wanted.split('.')) found = found?.[key];
+        return String(found) === value;
+      };
+      while (!reached() && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        answer = await request(port, testCase.method, testCase.path, { headers: testCase.headers, body });
+      }
+    }
   }
   const { expect } = testCase;
   const problems = [];

@@ -349,15 +349,6 @@ Result<boost::json::object> RecordService::create_within(storage::Connection& co
   return create_in(connection, layout, *decoded, actor);
 }
 
-Result<boost::json::object> RecordService::patch_within(storage::Connection& connection, const EntityLayout& layout,
-                                                        std::string_view id, const boost::json::object& input,
-                                                        const Actor& actor) {
-  auto decoded = decode_input(layout, input, WriteMode::patch);
-  if (!decoded) return decoded.take_error();
-  if (actor.access) ATRIUM_TRY(actor.access->check_writable(layout, decoded->touched));
-  return patch_in(connection, layout, id, *decoded, std::nullopt, actor);
-}
-
 Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std::string_view id,
                                                  const boost::json::object& input,
                                                  std::optional<std::int64_t> expected_version, const Actor& actor) {

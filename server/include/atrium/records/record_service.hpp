@@ -92,13 +92,11 @@ class RecordService {
   // Up to kMaxBulkItems creates and updates in one transaction: all saved, or none and
   // every failing item named (`items[3].email`).
   Result<boost::json::array> bulk(const EntityLayout& layout, const boost::json::array& items, const Actor& actor);
-  // A create or an update inside the caller's transaction, with the same checks as
-  // create and patch (rights, field rights, validation, scope): for imports, whose rows
-  // commit together with the job that saves their batch.
+  // A create inside the caller's transaction, with the same checks as create (rights,
+  // field rights, validation, scope): for imports, whose rows commit together with the
+  // job that saves their batch.
   Result<boost::json::object> create_within(storage::Connection& connection, const EntityLayout& layout,
                                             const boost::json::object& input, const Actor& actor);
-  Result<boost::json::object> patch_within(storage::Connection& connection, const EntityLayout& layout,
-                                           std::string_view id, const boost::json::object& input, const Actor& actor);
   // The record's audit entries, oldest first (404 when the record does not exist).
   Result<boost::json::array> history(const EntityLayout& layout, std::string_view id,
                                      const RecordAccess* access = nullptr);
