@@ -13,6 +13,7 @@
 //   Header: expected substring        (`!Header` means absent)
 //   ~ text the body contains
 //   !~ text the body must not contain
+//   = text                            (the whole body, lines joined; escapes \r \n \t \uXXXX)
 //   {"json": "fragment"}              (every key given must match; arrays by index)
 //   $ name = json.path                (captures a value for later cases as {{name}})
 //   $ name = header Set-Cookie /re(gex)/
@@ -58,7 +59,7 @@ export function parseTestFile(text, file) {
   for (const [index, line] of text.split('\n').entries()) {
     if (line.startsWith('### ')) {
       current = { name: line.slice(4).trim(), file, line: index + 1, method: '', path: '', headers: {},
-                  bodyLines: [], expect: { status: 0, code: null, headers: [], contains: [], jsonLines: [], captures: [], lacks: [] } };
+                  bodyLines: [], expect: { status: 0, code: null, headers: [], contains: [], jsonLines: [], captures: [], lacks: [], exact: [] } };
       cases.push(current);
       section = 'request-line';
       continue;
@@ -99,6 +100,7 @@ export function parseTestFile(text, file) {
         if (!line.trim()) break;
         if (line.startsWith('~ ')) current.expect.contains.push(line.slice(2));
         else if (line.startsWith('!~ ')) current.expect.lacks.push(line.slice(3));
+        else if (line.startsWith('= ')) current.expect.exact.push(line.slice(2));
         else if (line.startsWith('$ ')) current.expect.captures.push(line.slice(2).trim());
         else if (line.startsWith('until ')) current.expect.until = line.slice(6).trim();
         else if (/^!?[A-Za-z][A-Za-z0-9-]*:/.test(line) || /^![A-Za-z][A-Za-z0-9-]*$/.test(line.trim())) {
@@ -161,6 +163,7 @@ async function runCase(port, testCase, variables) {
       headers: testCase.expect.headers.map((line) => substitute(line, variables)),
       contains: testCase.expect.contains.map((line) => substitute(line, variables)),
       lacks: testCase.expect.lacks.map((line) => substitute(line, variables)),
+      exact: testCase.expect.exact.map((line) => substitute(line, variables)),
       jsonLines: testCase.expect.jsonLines.map((line) => substitute(line, variables)),
     },
   };
@@ -222,6 +225,11 @@ async function runCase(port, testCase, variables) {
   }
   for (const text of expect.lacks ?? []) {
     if (answer.body.includes(text)) problems.push(`body contains ${JSON.stringify(text)}`);
+  }
+  if (expect.exact.length) {
+    const whole = expect.exact.join('').replace(/\\(r|n|t|u[0-9a-fA-F]{4})/g, (_, escape) =>
+      escape.startsWith('u') ? String.fromCharCode(parseInt(escape.slice(1), 16)) : { r: '\r', n: '\n', t: '\t' }[escape]);
+    if (answer.body !== whole) problems.push(`body is ${JSON.stringify(answer.body)}, expected ${JSON.stringify(whole)}`);
   }
   if (expect.jsonLines.length) {
     const fragment = JSON.parse(expect.jsonLines.join('\n'));

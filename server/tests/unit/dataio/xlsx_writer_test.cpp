@@ -58,11 +58,12 @@ TEST_F(XlsxWriterTest, CellsAreTypedAndTheHeaderIsBoldAndFrozen) {
   // constant_memory writes strings inline; a formula-like text stays text, never <f>.
   EXPECT_NE(sheet.find("<c r=\"A2\" t=\"inlineStr\"><is><t>=cmd</t></is></c>"), std::string::npos) << sheet;
   EXPECT_EQ(sheet.find("<f>"), std::string::npos);
-  EXPECT_NE(sheet.find("<c r=\"B2\" s=\"4\"><v>-1234.5</v></c>"), std::string::npos) << sheet;
+  // Styles are numbered as first used: 1 bold, 2 the amount, 3 the date, 4 the instant.
+  EXPECT_NE(sheet.find("<c r=\"B2\" s=\"2\"><v>-1234.5</v></c>"), std::string::npos) << sheet;
   EXPECT_NE(sheet.find("<c r=\"C2\" t=\"b\"><v>1</v></c>"), std::string::npos) << sheet;
   // 2026-11-22 is Excel day 46348; noon is half a day.
-  EXPECT_NE(sheet.find("<c r=\"D2\" s=\"2\"><v>46348</v></c>"), std::string::npos) << sheet;
-  EXPECT_NE(sheet.find("<c r=\"E2\" s=\"3\"><v>46348.5</v></c>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<c r=\"D2\" s=\"3\"><v>46348</v></c>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<c r=\"E2\" s=\"4\"><v>46348.5</v></c>"), std::string::npos) << sheet;
   EXPECT_NE(sheet.find("<c r=\"F2\"><v>42</v></c>"), std::string::npos) << sheet;
   EXPECT_NE(sheet.find("<c r=\"C3\" t=\"b\"><v>0</v></c>"), std::string::npos) << sheet;
 
@@ -70,6 +71,13 @@ TEST_F(XlsxWriterTest, CellsAreTypedAndTheHeaderIsBoldAndFrozen) {
   EXPECT_NE(styles.find("formatCode=\"#,##0.00 &quot;EUR&quot;\""), std::string::npos) << styles;
   EXPECT_NE(styles.find("formatCode=\"yyyy-mm-dd\""), std::string::npos) << styles;
   EXPECT_NE(styles.find("<b/>"), std::string::npos) << styles;
+  // The cell styles in that order: general bold, then the amount's, the date's and the instant's formats.
+  const auto xfs = styles.find("<cellXfs count=\"5\">");
+  ASSERT_NE(xfs, std::string::npos) << styles;
+  const auto money_xf = styles.find("numFmtId=\"164\"", xfs);
+  const auto date_xf = styles.find("numFmtId=\"165\"", xfs);
+  const auto instant_xf = styles.find("numFmtId=\"166\"", xfs);
+  EXPECT_TRUE(money_xf < date_xf && date_xf < instant_xf) << styles;
   const std::string workbook = unzip_member(file, "xl/workbook.xml");
   EXPECT_NE(workbook.find("<sheet name=\"Accounts\""), std::string::npos) << workbook;
 }
