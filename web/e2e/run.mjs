@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { adminCases } from './admin.mjs';
 import { viewCases } from './views.mjs';
 import { timelineCases } from './timeline.mjs';
+import { exportCases } from './export.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -479,6 +480,7 @@ const cases = [
 cases.push(...adminCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...viewCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...timelineCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
+cases.push(...exportCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);
