@@ -19,6 +19,7 @@ import { adminCases } from './admin.mjs';
 import { viewCases } from './views.mjs';
 import { timelineCases } from './timeline.mjs';
 import { exportCases } from './export.mjs';
+import { importCases } from './import.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -481,6 +482,7 @@ cases.push(...adminCases({ baseUrl, check, signIn, openLogin, scrollsSideways, c
 cases.push(...viewCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...timelineCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...exportCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...importCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);

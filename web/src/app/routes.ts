@@ -87,6 +87,10 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({ Component: (await import('@/modules/records/ListPage')).ListPage }),
               },
               {
+                path: ':plural/import',
+                lazy: async () => ({ Component: (await import('@/modules/import/ImportPage')).ImportPage }),
+              },
+              {
                 path: ':plural/new',
                 lazy: async () => ({
                   Component: (await import('@/modules/records/CreatePage')).CreatePage,

@@ -13,6 +13,7 @@ import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportMenu } from './ExportMenu';
+import { ImportButton } from './ImportButton';
 import { loadColumns, saveColumns } from './columnStore';
 import { FilterBuilder } from './FilterBuilder';
 import { filterableFields, rowsToConditions } from './filterFields';
@@ -164,6 +165,7 @@ function EntityList({ entity }: { entity: EntityDefinition }) {
           }}
         />
         <ExportMenu entity={entity} query={{ filter, sort, fields: columnNames, archived: state.archived }} />
+        <ImportButton entity={entity} />
         <SegmentedControl
           size="sm"
           aria-label="Archived records"
