@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "openapi_access_paths.hpp"
+#include "openapi_duplicate_paths.hpp"
 #include "openapi_export_paths.hpp"
 #include "openapi_operations.hpp"
 #include "openapi_schemas.hpp"
@@ -638,7 +639,8 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Audit"}, {"description", "The hash-chained log of every change."}},
       json::object{{"name", "Search"}, {"description", "One search across every searchable entity."}},
       json::object{{"name", "Picklists"}, {"description", "The value lists enum fields draw from."}},
-      json::object{{"name", "Saved views"}, {"description", "Each user's named filters, sorts and columns of lists."}}};
+      json::object{{"name", "Saved views"}, {"description", "Each user's named filters, sorts and columns of lists."}},
+      json::object{{"name", "Merges"}, {"description", "Records merged into one, and their undo."}}};
   json::object paths;
   add_platform_paths(paths);
   add_auth_paths(paths);
@@ -646,6 +648,8 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_approval_and_audit_paths(paths);
   add_search_and_picklist_paths(paths);
   add_saved_view_paths(paths, catalog);
+  add_merge_paths(paths);
+  add_vcard_paths(paths, catalog);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},
                     {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,
@@ -653,6 +657,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
     add_entity_paths(paths, entity, catalog);
     add_bulk_path(paths, entity);
     add_export_path(paths, entity, catalog);
+    add_duplicate_paths(paths, entity);
   }
   return {{"openapi", "3.1.0"},
           {"info",
