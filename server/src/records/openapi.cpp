@@ -7,6 +7,7 @@
 #include "openapi_access_paths.hpp"
 #include "openapi_duplicate_paths.hpp"
 #include "openapi_export_paths.hpp"
+#include "openapi_import_paths.hpp"
 #include "openapi_operations.hpp"
 #include "openapi_schemas.hpp"
 
@@ -640,7 +641,8 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Search"}, {"description", "One search across every searchable entity."}},
       json::object{{"name", "Picklists"}, {"description", "The value lists enum fields draw from."}},
       json::object{{"name", "Saved views"}, {"description", "Each user's named filters, sorts and columns of lists."}},
-      json::object{{"name", "Merges"}, {"description", "Records merged into one, and their undo."}}};
+      json::object{{"name", "Merges"}, {"description", "Records merged into one, and their undo."}},
+      json::object{{"name", "Imports"}, {"description", "CSV and XLSX files imported into any entity, in the background."}}};
   json::object paths;
   add_platform_paths(paths);
   add_auth_paths(paths);
@@ -650,6 +652,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_saved_view_paths(paths, catalog);
   add_merge_paths(paths);
   add_vcard_paths(paths, catalog);
+  add_import_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},
                     {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,
