@@ -266,12 +266,14 @@ Result<void> ImportService::run_batch(workflow::JobContext& context) {
         {import_id, error.row, error.cells, error.error.substr(0, 4000)});
     if (!inserted) return inserted.take_error();
   }
-  const std::string now = to_iso8601(context.now);
+  // Started when the first batch began; finished when the last one ends.
+  const std::string began = to_iso8601(context.now);
+  const std::string now = to_iso8601(clock_.now());
   auto updated = connection.execute(
       "UPDATE imports SET status = ?, started_at = COALESCE(started_at, ?), finished_at = ?, rows_done = rows_done + ?, "
       "rows_failed = rows_failed + ?, created_count = created_count + ?, updated_count = updated_count + ?, "
       "skipped_count = skipped_count + ?, next_batch = ?, next_offset = ? WHERE id = ?",
-      {more ? "running" : "done", now, more ? storage::Value() : storage::Value(now), counts.rows, counts.failed,
+      {more ? "running" : "done", began, more ? storage::Value() : storage::Value(now), counts.rows, counts.failed,
        counts.created, counts.updated, counts.skipped, batch + 1, static_cast<std::int64_t>(offset), import_id});
   if (!updated) return updated.take_error();
   if (more) {
