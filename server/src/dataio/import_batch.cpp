@@ -18,8 +18,9 @@ namespace atrium::dataio {
 
 namespace {
 
-// Duplicate candidates this sure count as the same party.
-constexpr int kDuplicateScore = 90;
+// Duplicate candidates this sure count as the same party: two shared keys at least (name
+// and e-mail score 88, name and phone 80), never one alone.
+constexpr int kDuplicateScore = 80;
 
 struct ImportState {
   std::string user_id;
