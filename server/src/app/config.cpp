@@ -12,6 +12,16 @@ std::filesystem::path find_web_root(const std::string& configured, const std::fi
   return std::filesystem::current_path(ignored) / "web" / "dist";
 }
 
+std::filesystem::path files_directory(const ServeConfig& config) {
+  if (!config.files_directory.empty()) return config.files_directory;
+  const std::string& url = config.database_url;
+  if (url.starts_with("sqlite:") && url != "sqlite::memory:") {
+    const std::filesystem::path file(url.substr(7));
+    return (file.has_parent_path() ? file.parent_path() : std::filesystem::path(".")) / "files";
+  }
+  return std::filesystem::path("var") / "files";
+}
+
 Result<void> prepare_database_location(const std::string& database_url) {
   if (!database_url.starts_with("sqlite:")) return {};
   const std::filesystem::path file(database_url.substr(7));

@@ -71,6 +71,14 @@ int main(int argc, char** argv) {
   serve_command->add_option("--body-limit", serve.server.body_limit, "largest request body in bytes")
       ->envname("ATRIUM_BODY_LIMIT")
       ->capture_default_str();
+  serve_command->add_option("--upload-limit", serve.server.upload_limit,
+                            "largest upload (an import file) in bytes")
+      ->envname("ATRIUM_UPLOAD_LIMIT")
+      ->capture_default_str();
+  serve_command->add_option("--files-dir", serve.files_directory,
+                            "folder for uploads and generated files (default: files/ beside a SQLite "
+                            "database, else var/files)")
+      ->envname("ATRIUM_FILES_DIR");
   serve_command->add_option("--web-root", serve.web_root, "folder of the built web app")->envname("ATRIUM_WEB_ROOT");
   serve_command->add_option("--tls-cert", serve.server.tls_certificate_file, "PEM certificate chain for HTTPS")
       ->envname("ATRIUM_TLS_CERT");

@@ -19,6 +19,7 @@
 #include "atrium/records/record_routes.hpp"
 #include "atrium/records/saved_view_routes.hpp"
 #include "atrium/app/platform_routes.hpp"
+#include "atrium/dataio/file_store.hpp"
 #include "atrium/http/static_files.hpp"
 #include "atrium/storage/migration.hpp"
 #include "atrium/workflow/job_service.hpp"
@@ -69,6 +70,12 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   const auto static_files = http::StaticFiles::load(web_root);
   if (static_files.empty()) log::warn("no web app at {}: run `make build`", web_root.string());
 
+  // Uploads stream into the file store's own folder, so keeping one is a rename.
+  dataio::FileStore files(files_directory(config));
+  http::ServerOptions server_options = config.server;
+  server_options.upload_directory = (files.root() / "incoming").string();
+  server_options.upload_paths = {"/api/v1/import-files"};
+
   http::Router router;
   http::Metrics metrics;
   http::EventHub events;
@@ -99,7 +106,7 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {
     return static_files.serve(request);
   });
-  http::HttpServer server(config.server, dispatcher, events);
+  http::HttpServer server(server_options, dispatcher, events);
   metrics.add_gauge("atrium_db_connections", "Database connections open.",
                     [&] { return (*database)->stats().connections; });
   metrics.add_gauge("atrium_db_connections_in_use", "Database connections lent out now.",

@@ -8,15 +8,21 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <deque>
+#include <filesystem>
+#include <functional>
+#include <list>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
 
+#include "atrium/core/id.hpp"
 #include "atrium/core/log.hpp"
 #include "atrium/http/security_headers.hpp"
 #include "atrium/http/server.hpp"
@@ -43,6 +49,72 @@ class SessionBase : public std::enable_shared_from_this<SessionBase> {
   virtual ~SessionBase() = default;
   virtual void begin_shutdown() = 0;  // any thread
 };
+
+// Hands a BodyProducer's pieces from its own thread to a connection, one at a time: the
+// producer makes a piece only when the connection asks, so a slow client holds back the
+// producer instead of piling pieces up in memory.
+class PieceChannel {
+ public:
+  using Deliver = std::function<void(BodyProducer::Step, std::string)>;
+
+  PieceChannel(std::shared_ptr<BodyProducer> producer, Deliver deliver)
+      : producer_(std::move(producer)), deliver_(std::move(deliver)) {}
+
+  void request() {
+    std::lock_guard lock(mutex_);
+    requested_ = true;
+    wake_.notify_one();
+  }
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    wake_.notify_one();
+  }
+  bool finished() const { return finished_.load(); }
+
+  // The producer thread's whole life.
+  void run() {
+    for (;;) {
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [this] { return requested_ || cancelled_; });
+        if (cancelled_) break;
+        requested_ = false;
+      }
+      std::string piece;
+      auto step = BodyProducer::Step::failed;
+      try {
+        step = producer_->next(piece);
+      } catch (const std::exception& failure) {
+        log::error("a streamed answer failed: {}", failure.what());
+      }
+      deliver_(step, std::move(piece));
+      if (step != BodyProducer::Step::more) break;
+    }
+    // The producer's resources (a cursor, a temporary file) go with it, on this thread.
+    producer_.reset();
+    deliver_ = nullptr;
+    finished_ = true;
+  }
+
+ private:
+  std::shared_ptr<BodyProducer> producer_;
+  Deliver deliver_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool requested_ = false;
+  bool cancelled_ = false;
+  std::atomic<bool> finished_{false};
+};
+
+// Whether a raw request target ("/api/v1/import-files?name=a.csv") falls under one of
+// the upload paths.
+bool is_upload_target(std::string_view target, const std::vector<std::string>& upload_paths) {
+  const auto path = target.substr(0, target.find('?'));
+  return std::any_of(upload_paths.begin(), upload_paths.end(), [path](const std::string& prefix) {
+    return path == prefix || (path.starts_with(prefix) && path[prefix.size()] == '/');
+  });
+}
 }  // namespace
 
 struct HttpServer::Impl {
@@ -71,6 +143,10 @@ struct HttpServer::Impl {
   void accept_next();
   void begin_shutdown();
   void session_ended(std::uint64_t id);
+  // Runs the channel on a thread of its own; finished threads are joined on the way.
+  void start_producer(const std::shared_ptr<PieceChannel>& channel);
+  // Cancels every producer still running and waits for them (after the I/O threads end).
+  void stop_producers();
 
   ServerOptions options;
   const Dispatcher& dispatcher;
@@ -90,6 +166,9 @@ struct HttpServer::Impl {
   std::uint64_t next_session = 1;
   std::atomic<bool> stopping{false};
   std::atomic<int> event_streams{0};
+
+  std::mutex producers_mutex;
+  std::list<std::pair<std::shared_ptr<PieceChannel>, std::thread>> producers;
 };
 
 namespace {
@@ -111,6 +190,8 @@ class Session final : public SessionBase {
       server_.events.unsubscribe(subscription_);
       server_.event_streams.fetch_sub(1);
     }
+    if (pieces_) pieces_->cancel();
+    discard_upload();
     server_.session_ended(id_);
   }
 
@@ -165,7 +246,9 @@ class Session final : public SessionBase {
     if (draining_) return close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
-    parser_->body_limit(server_.options.body_limit);
+    // Beast checks a Content-Length against this as it reads the head, before the path
+    // is known: the larger limit here, the one for the path in on_header.
+    parser_->body_limit(std::max<std::uint64_t>(server_.options.body_limit, server_.options.upload_limit));
     waiting_for_request_ = true;
     arm(server_.options.header_timeout);
     wire::async_read_header(stream_, buffer_, *parser_, [self = shared()](beast::error_code ec, std::size_t) {
@@ -177,13 +260,18 @@ class Session final : public SessionBase {
     waiting_for_request_ = false;
     if (ec) return on_read_error(ec);
     const auto& head = parser_->get();
-    if (auto length = parser_->content_length(); length && *length > server_.options.body_limit) {
-      return answer_transport_error(make_error(ErrorCode::payload_too_large,
-                                               fmt::format("the body is {} bytes; the limit is {}", *length,
-                                                           server_.options.body_limit)));
+    request_method_ = std::string(head.method_string());
+    request_target_ = std::string(head.target());
+    const bool upload = is_upload_target(request_target_, server_.options.upload_paths);
+    body_limit_ = upload ? server_.options.upload_limit : server_.options.body_limit;
+    if (auto length = parser_->content_length(); length && *length > body_limit_) {
+      return answer_transport_error(make_error(
+          ErrorCode::payload_too_large, fmt::format("the body is {} bytes; the limit is {}", *length, body_limit_)));
     }
     if (parser_->is_done()) return on_request();
-    arm(server_.options.body_timeout);
+    parser_->body_limit(body_limit_);
+    if (upload && !begin_upload()) return;
+    arm(upload ? server_.options.upload_timeout : server_.options.body_timeout);
     if (http::iequals(head[wire::field::expect], "100-continue")) {
       auto go_on = std::make_shared<wire::response<wire::empty_body>>(wire::status::continue_, 11);
       return wire::async_write(stream_, *go_on, [self = shared(), go_on](beast::error_code write_ec, std::size_t) {
@@ -194,7 +282,47 @@ class Session final : public SessionBase {
     read_body();
   }
 
+  // An upload's body goes to a file, not memory: the parser that read the head hands
+  // over to one with a file body (Beast allows the switch before any body byte is read).
+  bool begin_upload() {
+    const std::filesystem::path folder =
+        server_.options.upload_directory.empty()
+            ? std::filesystem::temp_directory_path() / "atrium-uploads"
+            : std::filesystem::path(server_.options.upload_directory);
+    std::error_code created;
+    std::filesystem::create_directories(folder, created);
+    upload_file_ = (folder / ("upload-" + random_hex(12) + ".part")).string();
+    upload_parser_.emplace(std::move(*parser_));
+    parser_.reset();
+    upload_parser_->body_limit(body_limit_);
+    beast::error_code opened;
+    upload_parser_->get().body().open(upload_file_.c_str(), beast::file_mode::write, opened);
+    if (created || opened) {
+      log::error("cannot store an upload in {}: {}", folder.string(),
+                 created ? created.message() : opened.message());
+      upload_file_.clear();
+      answer_transport_error(make_error(ErrorCode::internal_error, "the upload cannot be stored"));
+      return false;
+    }
+    return true;
+  }
+
+  void discard_upload() {
+    if (upload_parser_) upload_parser_->get().body().close();
+    upload_parser_.reset();
+    if (upload_file_.empty()) return;
+    std::error_code ignored;
+    std::filesystem::remove(upload_file_, ignored);
+    upload_file_.clear();
+  }
+
   void read_body() {
+    if (upload_parser_) {
+      return wire::async_read(stream_, buffer_, *upload_parser_, [self = shared()](beast::error_code ec, std::size_t) {
+        if (ec) return self->on_read_error(ec);
+        self->on_request();
+      });
+    }
     wire::async_read(stream_, buffer_, *parser_, [self = shared()](beast::error_code ec, std::size_t) {
       if (ec) return self->on_read_error(ec);
       self->on_request();
@@ -202,10 +330,10 @@ class Session final : public SessionBase {
   }
 
   void on_read_error(beast::error_code ec) {
+    discard_upload();
     if (ec == wire::error::body_limit) {
-      return answer_transport_error(make_error(ErrorCode::payload_too_large,
-                                               fmt::format("the body exceeds the limit of {} bytes",
-                                                           server_.options.body_limit)));
+      return answer_transport_error(
+          make_error(ErrorCode::payload_too_large, fmt::format("the body exceeds the limit of {} bytes", body_limit_)));
     }
     if (ec == wire::error::header_limit) {
       return answer_transport_error(make_error(ErrorCode::header_too_large,
@@ -225,8 +353,8 @@ class Session final : public SessionBase {
   // the rest of the stream cannot be trusted.
   void answer_transport_error(const Error& error) {
     Request request;
-    request.method = parser_ ? parse_method(parser_->get().method_string()) : Method::other;
-    request.path = parser_ ? std::string(parser_->get().target()) : std::string();
+    request.method = request_method_.empty() ? Method::other : parse_method(request_method_);
+    request.path = request_target_;
     request.request_id = request_id_for(request);
     request.remote_address = remote_address();
     Response response = Response::error(error, request.request_id);
@@ -244,26 +372,131 @@ class Session final : public SessionBase {
   }
 
   void on_request() {
-    auto& message = parser_->get();
     Request request;
+    bool keep_alive = true;
+    if (upload_parser_) {
+      auto& message = upload_parser_->get();
+      if (!take_head(message, request)) return;
+      keep_alive = message.keep_alive();
+      message.body().close();
+      std::error_code sized;
+      request.body_file_size = std::filesystem::file_size(upload_file_, sized);
+      request.body_file = upload_file_;
+    } else {
+      auto& message = parser_->get();
+      if (!take_head(message, request)) return;
+      keep_alive = message.keep_alive();
+      request.body = std::move(message.body());
+    }
+    request.remote_address = remote_address();
+    const bool head_only = request.method == Method::head;
+    Response response = server_.dispatcher.handle(request);
+    // The upload's temporary file goes unless the handler moved it away already.
+    discard_upload();
+    if (response.event_stream) return start_event_stream(std::move(response));
+    if (!keep_alive) response.close_connection = true;
+    if (response.body_producer && !head_only) return start_body_stream(std::move(response));
+    response.body_producer.reset();
+    send(std::move(response), head_only);
+  }
+
+  // Method, target and headers of a parsed message; false (after answering) when the
+  // target is not a valid path.
+  template <class Message>
+  bool take_head(const Message& message, Request& request) {
     request.method = parse_method(message.method_string());
     request.target = std::string(message.target());
     auto target = parse_target(request.target);
     if (!target) {
-      return answer_transport_error(
+      answer_transport_error(
           make_error(ErrorCode::bad_request, fmt::format("invalid request target '{}'", request.target)));
+      return false;
     }
     request.path = std::move(target->path);
     request.query_string = std::move(target->query_string);
     for (const auto& field : message) request.headers.add(std::string(field.name_string()), std::string(field.value()));
-    request.body = std::move(message.body());
-    request.remote_address = remote_address();
-    const bool keep_alive = message.keep_alive();
-    const bool head_only = request.method == Method::head;
-    Response response = server_.dispatcher.handle(request);
-    if (response.event_stream) return start_event_stream(std::move(response));
-    if (!keep_alive) response.close_connection = true;
-    send(std::move(response), head_only);
+    return true;
+  }
+
+  // A body from a BodyProducer, as chunks: the head first, then a piece at a time, the
+  // next one made while the current one is written.
+  void start_body_stream(Response response) {
+    auto head = std::make_shared<wire::response<wire::empty_body>>(static_cast<wire::status>(response.status), 11);
+    head->set(wire::field::server, "Atrium");
+    for (const auto& [name, value] : response.headers.fields()) head->insert(name, value);
+    stream_close_after_ = response.close_connection || draining_;
+    head->keep_alive(!stream_close_after_);
+    head->chunked(true);
+    auto serializer = std::make_shared<wire::response_serializer<wire::empty_body>>(*head);
+    // The channel holds the connection while its producer works (no read or write is
+    // pending then to hold it); the hold ends when the producer ends or is cancelled.
+    auto executor = stream_.get_executor();
+    pieces_ = std::make_shared<PieceChannel>(
+        std::move(response.body_producer), [self = shared(), executor](BodyProducer::Step step, std::string piece) {
+          net::post(executor, [self, step, piece = std::move(piece)]() mutable { self->on_piece(step, std::move(piece)); });
+        });
+    arm(kWriteTimeout);
+    wire::async_write_header(stream_, *serializer, [self = shared(), head, serializer](beast::error_code ec,
+                                                                                        std::size_t) {
+      if (ec) return self->close();
+      self->server_.start_producer(self->pieces_);
+      self->ask_for_piece();
+    });
+  }
+
+  void ask_for_piece() {
+    // The producer is Atrium's own work (a page of rows, a workbook): no client deadline.
+    if (!piece_writing_) deadline_ = std::chrono::steady_clock::time_point::max();
+    pieces_->request();
+  }
+
+  void on_piece(BodyProducer::Step step, std::string piece) {
+    if (closed_ || !pieces_) return;
+    if (piece_writing_) {
+      held_piece_.emplace(step, std::move(piece));
+      return;
+    }
+    write_piece(step, std::move(piece));
+  }
+
+  void write_piece(BodyProducer::Step step, std::string piece) {
+    if (step == BodyProducer::Step::failed) {
+      // No closing chunk: the client sees a cut-off body, not a complete short one.
+      log::warn("a streamed answer to {} {} failed midway", request_method_, request_target_);
+      pieces_.reset();
+      stream_close_after_ = true;
+      return close();
+    }
+    const bool last = step == BodyProducer::Step::done;
+    if (!last) ask_for_piece();
+    if (piece.empty()) {
+      if (last) finish_body_stream();
+      return;
+    }
+    piece_writing_ = true;
+    arm(kWriteTimeout);
+    auto buffer = std::make_shared<std::string>(std::move(piece));
+    net::async_write(stream_, wire::make_chunk(net::buffer(*buffer)),
+                     [self = shared(), buffer, last](beast::error_code ec, std::size_t) {
+                       self->piece_writing_ = false;
+                       if (ec) return self->close();
+                       if (last) return self->finish_body_stream();
+                       if (self->held_piece_) {
+                         auto [held_step, held] = std::move(*self->held_piece_);
+                         self->held_piece_.reset();
+                         return self->write_piece(held_step, std::move(held));
+                       }
+                       self->deadline_ = std::chrono::steady_clock::time_point::max();
+                     });
+  }
+
+  void finish_body_stream() {
+    pieces_.reset();
+    arm(kWriteTimeout);
+    net::async_write(stream_, wire::make_chunk_last(), [self = shared()](beast::error_code ec, std::size_t) {
+      if (ec || self->stream_close_after_ || self->draining_) return self->close();
+      self->read_next();
+    });
   }
 
   void send(Response response, bool head_only) {
@@ -348,6 +581,10 @@ class Session final : public SessionBase {
   void release() {
     closed_ = true;
     heartbeat_.cancel();
+    if (pieces_) {
+      pieces_->cancel();
+      pieces_.reset();
+    }
     if (subscription_ != 0) {
       server_.events.unsubscribe(subscription_);
       server_.event_streams.fetch_sub(1);
@@ -395,6 +632,19 @@ class Session final : public SessionBase {
   Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<wire::request_parser<wire::string_body>> parser_;
+  // The request being read, for answers the transport gives itself.
+  std::string request_method_;
+  std::string request_target_;
+  std::size_t body_limit_ = 0;
+  // An upload streamed to a file, while it is read and handled.
+  std::optional<wire::request_parser<wire::file_body>> upload_parser_;
+  std::string upload_file_;
+  // A body from a BodyProducer: the channel to its thread, and a piece that arrived while
+  // the one before was still being written.
+  std::shared_ptr<PieceChannel> pieces_;
+  std::optional<std::pair<BodyProducer::Step, std::string>> held_piece_;
+  bool piece_writing_ = false;
+  bool stream_close_after_ = false;
   bool waiting_for_request_ = false;
   bool draining_ = false;
   bool closed_ = false;
@@ -440,6 +690,26 @@ void HttpServer::Impl::accept_next() {
   });
 }
 
+void HttpServer::Impl::start_producer(const std::shared_ptr<PieceChannel>& channel) {
+  std::lock_guard lock(producers_mutex);
+  for (auto it = producers.begin(); it != producers.end();) {
+    if (it->first->finished()) {
+      it->second.join();
+      it = producers.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  producers.emplace_back(channel, std::thread([channel] { channel->run(); }));
+}
+
+void HttpServer::Impl::stop_producers() {
+  std::lock_guard lock(producers_mutex);
+  for (auto& [channel, thread] : producers) channel->cancel();
+  for (auto& [channel, thread] : producers) thread.join();
+  producers.clear();
+}
+
 void HttpServer::Impl::session_ended(std::uint64_t id) {
   std::lock_guard lock(sessions_mutex);
   sessions.erase(id);
@@ -476,7 +746,7 @@ void HttpServer::Impl::begin_shutdown() {
 HttpServer::HttpServer(ServerOptions options, const Dispatcher& dispatcher, EventHub& events)
     : impl_(std::make_unique<Impl>(std::move(options), dispatcher, events)) {}
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer() { impl_->stop_producers(); }
 
 Result<void> HttpServer::listen() {
   auto& options = impl_->options;
@@ -524,6 +794,7 @@ void HttpServer::run() {
   }
   impl_->io.run();
   for (auto& worker : workers) worker.join();
+  impl_->stop_producers();
 }
 
 void HttpServer::stop() {

@@ -62,7 +62,7 @@ Response Dispatcher::route(Request& request, std::string_view& route_label) cons
                            request.request_id);
   }
   route_label = match.route->pattern;
-  if (sends_body(request.method) && !request.body.empty()) {
+  if (match.route->body == BodyKind::json && sends_body(request.method) && !request.body.empty()) {
     const auto content_type = request.headers.get("Content-Type").value_or("");
     if (!is_json(content_type)) {
       return Response::error(make_error(ErrorCode::unsupported_media_type,

@@ -34,9 +34,9 @@ bool segments_match(const Route& route, const std::vector<std::string>& segments
 }
 }  // namespace
 
-void Router::add(Method method, std::string pattern, Handler handler) {
+void Router::add(Method method, std::string pattern, Handler handler, BodyKind body) {
   if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with /");
-  Route route{method, pattern, split_path(pattern), std::move(handler)};
+  Route route{method, pattern, split_path(pattern), std::move(handler), body};
   routes_.push_back(std::move(route));
 }
 

@@ -16,6 +16,8 @@ struct ServeConfig {
   std::string database_url = kDefaultDatabaseUrl;
   http::ServerOptions server;
   std::string web_root;  // empty: next to the binary (../web/dist), then ./web/dist
+  // Uploads and generated files; empty: files/ beside a SQLite database, else var/files.
+  std::string files_directory;
   bool load_demo = true;
   bool access_log = true;
   log::Format log_format = log::Format::text;
@@ -39,6 +41,10 @@ struct ServeConfig {
 // The built web app: an explicit root, else web/dist beside the build tree or below the
 // working directory.
 std::filesystem::path find_web_root(const std::string& configured, const std::filesystem::path& executable);
+
+// Where uploads and generated files go: the configured folder, else files/ beside a SQLite
+// database (so each database keeps its own), else var/files.
+std::filesystem::path files_directory(const ServeConfig& config);
 
 // Creates the folder of a SQLite database file, so `sqlite:var/atrium.db` works on a
 // fresh checkout.

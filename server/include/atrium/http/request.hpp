@@ -1,6 +1,7 @@
 #pragma once
 // Atrium's own request type: handlers never see the transport library.
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,11 @@ struct Request {
   std::string query_string;
   Headers headers;
   std::string body;
+  // On upload paths (ServerOptions::upload_paths) the body is streamed to this file
+  // instead of `body`. The transport removes the file after the answer, so a handler
+  // that keeps it renames it away first.
+  std::string body_file;
+  std::uint64_t body_file_size = 0;
   std::string remote_address;
   std::string request_id;
   std::map<std::string, std::string, std::less<>> path_params;  // from the route pattern

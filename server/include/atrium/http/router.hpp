@@ -11,11 +11,17 @@ namespace atrium::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// What a route's request body is. JSON bodies are parsed (and malformed or non-JSON ones
+// refused) before the handler runs; a raw body (a CSV, a vCard, an upload streamed to
+// `Request::body_file`) reaches the handler as sent, whatever its content type.
+enum class BodyKind { json, raw };
+
 struct Route {
   Method method;
   std::string pattern;
   std::vector<std::string> segments;
   Handler handler;
+  BodyKind body = BodyKind::json;
 };
 
 enum class MatchKind { found, wrong_method, none };
@@ -28,7 +34,7 @@ struct Match {
 
 class Router {
  public:
-  void add(Method method, std::string pattern, Handler handler);
+  void add(Method method, std::string pattern, Handler handler, BodyKind body = BodyKind::json);
   // Fills request.path_params on a match.
   Match match(Request& request) const;
   const std::vector<Route>& routes() const { return routes_; }

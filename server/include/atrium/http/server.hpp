@@ -2,8 +2,10 @@
 // The HTTP/1.1 transport. Its implementation is the only code that sees Beast/Asio.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "atrium/core/result.hpp"
 #include "atrium/http/dispatcher.hpp"
@@ -17,6 +19,13 @@ struct ServerOptions {
   int threads = 0;             // 0 = one per core
   std::size_t body_limit = 10 * 1024 * 1024;
   std::size_t header_limit = 16 * 1024;
+  // Requests whose path starts with one of these are streamed to a file in
+  // `upload_directory` under their own limit and time, not into memory (imports,
+  // attachments).
+  std::vector<std::string> upload_paths;
+  std::string upload_directory;
+  std::uint64_t upload_limit = 1024ull * 1024 * 1024;
+  std::chrono::milliseconds upload_timeout{3'600'000};
   // A client gets this long to send a whole request head (and to start the next one on
   // a kept-alive connection): a client trickling bytes cannot hold a slot for long.
   std::chrono::milliseconds header_timeout{10'000};
