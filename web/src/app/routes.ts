@@ -3,6 +3,9 @@ import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
 import { RequireSession } from './RequireSession';
 import { RouteErrorPage } from './RouteErrorPage';
+import { registerDuplicateSlots } from '@/modules/duplicates/register';
+
+registerDuplicateSlots();
 
 // Every page is its own chunk, so the first load carries only what the login screen needs.
 export const routes: RouteObject[] = [
@@ -67,6 +70,10 @@ export const routes: RouteObject[] = [
                       Component: (await import('@/modules/admin/PicklistEditPage')).PicklistEditPage,
                     }),
                   },
+                  {
+                    path: 'merges',
+                    lazy: async () => ({ Component: (await import('@/modules/duplicates/MergesPage')).MergesPage }),
+                  },
                   { path: '*', Component: NotFoundPage },
                 ],
               },
@@ -89,6 +96,14 @@ export const routes: RouteObject[] = [
               {
                 path: ':plural/import',
                 lazy: async () => ({ Component: (await import('@/modules/import/ImportPage')).ImportPage }),
+              },
+              {
+                path: ':plural/duplicates',
+                lazy: async () => ({ Component: (await import('@/modules/duplicates/DuplicatesPage')).DuplicatesPage }),
+              },
+              {
+                path: ':plural/merge',
+                lazy: async () => ({ Component: (await import('@/modules/duplicates/MergePage')).MergePage }),
               },
               {
                 path: ':plural/new',

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EntityDefinition } from '@/lib/metadata';
+import { recordSlots } from '@/lib/recordSlots';
 import { createRecord } from '@/lib/records';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
@@ -23,6 +24,8 @@ function CreateForm({ entity }: { entity: EntityDefinition }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  // The values as typed, for what other modules show beside the form (possible duplicates).
+  const [draft, setDraft] = useState<Record<string, unknown>>({});
   const create = useMutation({
     mutationFn: (values: Record<string, unknown>) => createRecord(entity.plural, filledValues(entity, values)),
     onSuccess: (created) => {
@@ -47,6 +50,10 @@ function CreateForm({ entity }: { entity: EntityDefinition }) {
         errors={errors}
         saving={create.isPending}
         submitLabel={`Create ${entity.label.toLowerCase()}`}
+        onValuesChange={setDraft}
+        notice={recordSlots('createForm').map((Slot, index) => (
+          <Slot key={index} entity={entity} values={draft} />
+        ))}
         onSubmit={(values) => {
           create.mutate(values);
         }}

@@ -7,6 +7,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { toDsl } from '@/lib/filter';
 import { isRecord } from '@/lib/json';
 import { defaultColumns, findField, type EntityDefinition, type FieldDefinition } from '@/lib/metadata';
+import { recordSlots } from '@/lib/recordSlots';
 import { listRecords, type ArchivedMode } from '@/lib/records';
 import { EmptyState } from '@/ui/EmptyState';
 import { FullPageLoader } from '@/ui/FullPageLoader';
@@ -166,6 +167,9 @@ function EntityList({ entity }: { entity: EntityDefinition }) {
         />
         <ExportMenu entity={entity} query={{ filter, sort, fields: columnNames, archived: state.archived }} />
         <ImportButton entity={entity} />
+        {recordSlots('listActions').map((Slot, index) => (
+          <Slot key={index} entity={entity} />
+        ))}
         <SegmentedControl
           size="sm"
           aria-label="Archived records"

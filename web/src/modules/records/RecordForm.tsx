@@ -14,13 +14,18 @@ interface RecordFormProps {
   onCancel: () => void;
   /** Shown above the fields, e.g. a version conflict. */
   notice?: ReactNode;
+  /** Told the values as they are typed (a create form checks them for duplicates). */
+  onValuesChange?: (values: Record<string, unknown>) => void;
 }
 
 const WIDE_TYPES = new Set(['address', 'long_text', 'json', 'multi_enum', 'link_multiple']);
 
 /** The fields of an entity in the sections of its definition, each edited through the registry. */
-export function RecordForm({ entity, initial, errors, saving, submitLabel, onSubmit, onCancel, notice }: RecordFormProps) {
+export function RecordForm({ entity, initial, errors, saving, submitLabel, onSubmit, onCancel, notice, onValuesChange }: RecordFormProps) {
   const [values, setValues] = useState(initial);
+  useEffect(() => {
+    onValuesChange?.(values);
+  }, [values, onValuesChange]);
   const form = useRef<HTMLFormElement>(null);
 
   // After the server names problems, the first field with one gets the focus.

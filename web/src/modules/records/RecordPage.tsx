@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/lib/api';
 import { childSourcesOf, relationsOf, type EntityDefinition, type Metadata } from '@/lib/metadata';
+import { recordSlots } from '@/lib/recordSlots';
 import { getRecord, recordTitle, updateRecord } from '@/lib/records';
 import { useSession } from '@/lib/session';
 import { FullPageLoader } from '@/ui/FullPageLoader';
@@ -107,6 +108,9 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
               Customer 360°
             </Button>
           ) : null}
+          {recordSlots('recordActions').map((Slot, index) => (
+            <Slot key={index} entity={entity} record={current} />
+          ))}
           <RecordActions
             entity={entity}
             record={current}
