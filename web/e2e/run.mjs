@@ -20,6 +20,7 @@ import { viewCases } from './views.mjs';
 import { timelineCases } from './timeline.mjs';
 import { exportCases } from './export.mjs';
 import { importCases } from './import.mjs';
+import { duplicateCases } from './duplicates.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -483,6 +484,7 @@ cases.push(...viewCases({ baseUrl, check, signIn, openLogin, scrollsSideways, co
 cases.push(...timelineCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...exportCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...importCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...duplicateCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);

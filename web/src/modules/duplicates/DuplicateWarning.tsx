@@ -50,7 +50,9 @@ export function DuplicateWarning({ entity, values }: { entity: EntityDefinition;
   return (
     <Alert color="yellow" variant="light" role="status" title="Possible duplicates" aria-label="Possible duplicates">
       <Text size="sm" mb="xs">
-        {`${String(candidates.length)} existing ${candidates.length === 1 ? entity.label.toLowerCase() : entity.label_plural.toLowerCase()} look like this one. Open one instead, or save anyway.`}
+        {candidates.length === 1
+          ? `1 existing ${entity.label.toLowerCase()} looks like this one. Open it instead, or save anyway.`
+          : `${String(candidates.length)} existing ${entity.label_plural.toLowerCase()} look like this one. Open one instead, or save anyway.`}
       </Text>
       <List size="sm" spacing={4}>
         {candidates.map((candidate) => (
