@@ -20,6 +20,10 @@
 #include "atrium/records/saved_view_routes.hpp"
 #include "atrium/app/platform_routes.hpp"
 #include "atrium/dataio/file_store.hpp"
+#include "atrium/dataio/duplicate_finder.hpp"
+#include "atrium/dataio/duplicate_routes.hpp"
+#include "atrium/dataio/merge_routes.hpp"
+#include "atrium/dataio/vcard_routes.hpp"
 #include "atrium/http/static_files.hpp"
 #include "atrium/storage/migration.hpp"
 #include "atrium/workflow/job_service.hpp"
@@ -97,7 +101,33 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   records::RecordService records(**database, **catalog, clock);
   records::DeletionApprovals approvals(**database, records, clock);
   access::GrantStore grants(**database);
+  // Phone numbers written without a prefix take this country's code unless the record
+  // names its own country.
+  const char* default_country = std::getenv("ATRIUM_DEFAULT_COUNTRY");
+  dataio::DuplicateFinder duplicates(records, default_country ? default_country : "");
+  records.add_write_hook([&duplicates](storage::Connection& connection, const records::EntityLayout& layout,
+                                       std::string_view id, const boost::json::object* record) {
+    return duplicates.index(connection, layout, id, record);
+  });
+  records.add_create_advisor([&duplicates](const records::EntityLayout& layout, const boost::json::object& record,
+                                           const records::RecordAccess* access) -> Result<boost::json::array> {
+    boost::json::array warnings;
+    if (!duplicates.applies_to(layout)) return warnings;
+    auto candidates = duplicates.find(layout, record, access, std::string_view(record.at("id").as_string()));
+    if (!candidates) return candidates.take_error();
+    if (!candidates->empty()) warnings.emplace_back(dataio::DuplicateFinder::warning(*candidates));
+    return warnings;
+  });
+  if (auto indexed = duplicates.index_missing(); !indexed) {
+    fmt::print(stderr, "atrium: duplicate keys: {}\n", indexed.error().message);
+    return 1;
+  }
   records::add_metadata_routes(router, records, **database, authenticator, grants);
+  // Before the record routes: their `/{plural}/{id}` would take `/{plural}/duplicates`.
+  dataio::add_duplicate_routes(router, records, duplicates, authenticator, grants);
+  dataio::MergeService merges(records, clock);
+  dataio::add_merge_routes(router, records, merges, authenticator, grants);
+  dataio::add_vcard_routes(router, records, authenticator, grants);
   records::add_record_routes(router, records, approvals, authenticator, grants);
   records::add_saved_view_routes(router, records, authenticator, grants);
   access::add_access_admin_routes(router, **database, authenticator, records::access_schema(records));
