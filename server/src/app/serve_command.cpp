@@ -11,6 +11,7 @@
 #include "atrium/access/grants.hpp"
 #include "atrium/app/demo_data.hpp"
 #include "atrium/app/schema_setup.hpp"
+#include "atrium/dataio/export_routes.hpp"
 #include "atrium/records/audit_trail.hpp"
 #include "atrium/records/access_schema.hpp"
 #include "atrium/records/metadata_routes.hpp"
@@ -123,6 +124,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
     return 1;
   }
   records::add_metadata_routes(router, records, **database, authenticator, grants);
+  // Before the record routes: /{plural}/export is not a record id.
+  dataio::add_export_routes(router, records, authenticator, grants, std::filesystem::temp_directory_path());
   // Before the record routes: their `/{plural}/{id}` would take `/{plural}/duplicates`.
   dataio::add_duplicate_routes(router, records, duplicates, authenticator, grants);
   dataio::MergeService merges(records, clock);
