@@ -12,10 +12,8 @@ bool looks_like_formula(std::string_view value) {
     case '-':
     case '@':
     case '\t':
-    case '\r':
-      return true;
-    default:
-      return false;
+    case '\r': return true;
+    default: return false;
   }
 }
 
@@ -63,7 +61,9 @@ void CsvWriter::number(std::string_view value) {
   out_ += value;
 }
 
-void CsvWriter::empty() { separate(); }
+void CsvWriter::empty() {
+  separate();
+}
 
 void CsvWriter::end_row() {
   out_ += "\r\n";

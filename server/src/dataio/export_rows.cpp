@@ -1,9 +1,9 @@
 #include "export_rows.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/json/serialize.hpp>
 #include <set>
 
 #include "../records/record_access.hpp"
@@ -118,7 +118,8 @@ Result<void> ExportRows::resolve_columns(const ExportRequest& request) {
     }
   }
   if (names.size() > kMaxColumns) {
-    return Error{ErrorCode::bad_request, "too many fields",
+    return Error{ErrorCode::bad_request,
+                 "too many fields",
                  {{"fields", "FIELD_INVALID", fmt::format("at most {} fields", kMaxColumns)}}};
   }
   for (const auto& name : names) {
@@ -130,25 +131,29 @@ Result<void> ExportRows::resolve_columns(const ExportRequest& request) {
     }
     const FieldLayout* field = layout_.find(name) ? layout_.find(name) : layout_.find_field(name);
     if (!field) {
-      return Error{ErrorCode::bad_request, "the field selection is not valid",
+      return Error{ErrorCode::bad_request,
+                   "the field selection is not valid",
                    {{"fields", "UNKNOWN_FIELD", fmt::format("{} has no field '{}'", layout_.entity().label, name)}}};
     }
     if (access_ && access_->mode(layout_, *field) == access::FieldMode::hidden) {
       if (chosen) ATRIUM_TRY(access_->check_visible(layout_, *field, "fields"));
       continue;
     }
-    const std::string header = request.labels ? field->field->label : field->api_name;
+    // Without labels, the field's name: `parent` rather than `parent_id`, since a link's
+    // cell holds the linked record's title.
+    const std::string header = request.labels ? field->field->label : field->field->name;
     if (field->field->type == "money") {
       columns_.push_back({header, field, {}, ExportColumn::Part::amount});
-      columns_.push_back({request.labels ? header + " (currency)" : field->api_name + ".currency", field, {},
-                          ExportColumn::Part::currency});
+      columns_.push_back(
+          {request.labels ? header + " (currency)" : header + ".currency", field, {}, ExportColumn::Part::currency});
     } else {
       columns_.push_back({header, field, {}, ExportColumn::Part::whole});
     }
     query_.fields.push_back(field->api_name);
   }
   if (columns_.empty()) {
-    return Error{ErrorCode::bad_request, "nothing to export",
+    return Error{ErrorCode::bad_request,
+                 "nothing to export",
                  {{"fields", "FIELD_INVALID", "name at least one field the caller may see"}}};
   }
   return {};

@@ -26,8 +26,8 @@ struct ExportRequest {
   std::string sort;
   std::vector<std::string> fields;  // in order; empty: the definition's list columns
   records::ArchivedRows archived = records::ArchivedRows::hide;
-  bool labels = true;   // headers as field labels, else as API names
-  bool count = false;   // count the rows first (XLSX checks the sheet's limit)
+  bool labels = true;  // headers as field labels, else as API names
+  bool count = false;  // count the rows first (XLSX checks the sheet's limit)
 };
 
 // One column of the file. A money field gives two: its amount and its currency.

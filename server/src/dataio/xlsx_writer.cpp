@@ -107,8 +107,8 @@ XlsxWriter::~XlsxWriter() {
 
 void XlsxWriter::header(const std::vector<std::string>& labels) {
   for (std::size_t column = 0; column < labels.size(); ++column) {
-    worksheet_write_string(sheet_, next_row_, static_cast<lxw_col_t>(column), std::string(cut_text(labels[column])).c_str(),
-                           bold_);
+    worksheet_write_string(sheet_, next_row_, static_cast<lxw_col_t>(column),
+                           std::string(cut_text(labels[column])).c_str(), bold_);
   }
   worksheet_freeze_panes(sheet_, 1, 0);
   ++next_row_;
@@ -141,8 +141,7 @@ Result<void> XlsxWriter::row(const std::vector<ExportCell>& cells) {
     const auto column = static_cast<lxw_col_t>(index);
     lxw_error written = LXW_NO_ERROR;
     switch (cell.kind) {
-      case ExportCell::Kind::empty:
-        break;
+      case ExportCell::Kind::empty: break;
       case ExportCell::Kind::text:
         written = worksheet_write_string(sheet_, next_row_, column, std::string(cut_text(cell.text)).c_str(), nullptr);
         break;

@@ -13,7 +13,9 @@ json::object query_parameter(std::string_view name, std::string description, jso
   return {{"name", name}, {"in", "query"}, {"description", std::move(description)}, {"schema", std::move(schema)}};
 }
 
-json::object flag_schema(bool fallback) { return {{"type", "boolean"}, {"default", fallback}}; }
+json::object flag_schema(bool fallback) {
+  return {{"type", "boolean"}, {"default", fallback}};
+}
 
 }  // namespace
 
@@ -52,21 +54,21 @@ void add_export_path(json::object& paths, const metadata::EntityDefinition& enti
       component_ref("parameters", "Archived"),
       query_parameter("bom", "CSV only: start with the UTF-8 byte order mark, for spreadsheet programs.",
                       flag_schema(false)),
-      query_parameter("labels", "Header cells as field labels; false: as API names.", flag_schema(true)),
+      query_parameter("labels",
+                      "Header cells as field labels; false: as field names (an amount's currency as `name.currency`).",
+                      flag_schema(true)),
       query_parameter("header", "Whether the first row holds the column headers.", flag_schema(true)),
   };
-  json::object headers{
-      {"Content-Disposition",
-       {{"description", "attachment; filename=\"" + entity.plural + "-YYYY-MM-DD.csv\" (or .xlsx)"},
-        {"schema", {{"type", "string"}}}}}};
-  op["responses"] = {
-      {"200",
-       {{"description", "The file, sent in chunks."},
-        {"headers", std::move(headers)},
-        {"content",
-         {{"text/csv", {{"schema", {{"type", "string"}}}}},
-          {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-           {{"schema", {{"type", "string"}, {"contentMediaType", "application/octet-stream"}}}}}}}}}};
+  json::object headers{{"Content-Disposition",
+                        {{"description", "attachment; filename=\"" + entity.plural + "-YYYY-MM-DD.csv\" (or .xlsx)"},
+                         {"schema", {{"type", "string"}}}}}};
+  op["responses"] = {{"200",
+                      {{"description", "The file, sent in chunks."},
+                       {"headers", std::move(headers)},
+                       {"content",
+                        {{"text/csv", {{"schema", {{"type", "string"}}}}},
+                         {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          {{"schema", {{"type", "string"}, {"contentMediaType", "application/octet-stream"}}}}}}}}}};
   add_errors(op, {"400", "401", "403"});
   set_security(op, false);
   paths["/api/v1/" + entity.plural + "/export"] = {{"get", std::move(op)}};

@@ -17,7 +17,8 @@ std::string unzip_member(const std::filesystem::path& file, const char* member) 
   if (unzLocateFile(zip, member, 1) == UNZ_OK && unzOpenCurrentFile(zip) == UNZ_OK) {
     char buffer[4096];
     int read = 0;
-    while ((read = unzReadCurrentFile(zip, buffer, sizeof buffer)) > 0) content.append(buffer, static_cast<std::size_t>(read));
+    while ((read = unzReadCurrentFile(zip, buffer, sizeof buffer)) > 0)
+      content.append(buffer, static_cast<std::size_t>(read));
     unzCloseCurrentFile(zip);
   }
   unzClose(zip);
@@ -44,8 +45,8 @@ TEST_F(XlsxWriterTest, CellsAreTypedAndTheHeaderIsBoldAndFrozen) {
   ExportCell money{ExportCell::Kind::money, "-1234.50", "EUR", false};
   ExportCell since{ExportCell::Kind::date, "2026-11-22", {}, false};
   ExportCell changed{ExportCell::Kind::datetime, "2026-11-22T12:00:00.000000Z", {}, false};
-  ASSERT_TRUE((*writer)->row({ExportCell::of_text("=cmd"), money, ExportCell::of_boolean(true), since, changed,
-                              ExportCell::of_number("42")}));
+  ASSERT_TRUE((*writer)->row(
+      {ExportCell::of_text("=cmd"), money, ExportCell::of_boolean(true), since, changed, ExportCell::of_number("42")}));
   ASSERT_TRUE((*writer)->row({ExportCell{}, ExportCell{}, ExportCell::of_boolean(false)}));
   ASSERT_TRUE((*writer)->close());
 
