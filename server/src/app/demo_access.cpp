@@ -49,6 +49,8 @@ Result<std::int64_t> load_demo_access(storage::Connection& connection, DemoIds& 
       {"note", "read", "all", nullptr},                    {"note", "create", "all", nullptr},
       {"note", "edit", "own", nullptr},                    {"activity", "read", "all", nullptr},
       {"activity", "create", "all", nullptr},              {"activity", "edit", "own", nullptr},
+      {"task", "read", "own", nullptr},                    {"task", "create", "all", nullptr},
+      {"task", "edit", "own", nullptr},
   };
   const char* right_sql =
       "INSERT INTO role_rights (role_id, entity, action, scope, rule) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -56,13 +58,13 @@ Result<std::int64_t> load_demo_access(storage::Connection& connection, DemoIds& 
     ATRIUM_TRY(run(right_sql, {sales, right.entity, right.action, right.scope,
                                right.rule ? storage::Value(right.rule) : storage::Value()}));
   }
-  for (const char* entity : {"account", "contact", "account_contact", "note", "activity"}) {
+  for (const char* entity : {"account", "contact", "account_contact", "note", "activity", "task"}) {
     for (const char* action : {"read", "create", "edit", "delete", "export", "approve"}) {
       ATRIUM_TRY(run(right_sql, {lead, entity, action, "all", storage::Value()}));
     }
   }
   ATRIUM_TRY(run(right_sql, {lead, "product", "read", "all", storage::Value()}));
-  for (const char* entity : {"account", "contact", "account_contact", "product", "note", "activity"}) {
+  for (const char* entity : {"account", "contact", "account_contact", "product", "note", "activity", "task"}) {
     ATRIUM_TRY(run(right_sql, {viewer, entity, "read", "all", storage::Value()}));
   }
   ATRIUM_TRY(run("INSERT INTO field_rights (role_id, entity, field, mode) VALUES (?, 'account', 'credit_limit', "

@@ -127,7 +127,8 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
   if (!parsed->is_object()) return make_error(ErrorCode::internal_error, fmt::format("{}: not an object", file));
   Reader read(parsed->as_object(), std::string(file));
   ATRIUM_TRY(read.only({"name", "plural", "label", "label_plural", "module", "title_field", "master_data", "fields",
-                        "access", "numbering", "list_columns", "sections", "description", "duplicates"}));
+                        "access", "numbering", "list_columns", "sections", "description", "duplicates",
+                        "states"}));
   EntityDefinition entity;
   ATRIUM_READ(entity.name, read.text("name"));
   ATRIUM_READ(entity.plural, read.text("plural"));
@@ -225,6 +226,11 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
       return read.fail("duplicates country names a field the entity does not have");
     }
     entity.duplicates = std::move(rule);
+  }
+  if (const auto* states = read.get("states")) {
+    auto machine = parse_state_machine(*states, entity, file);
+    if (!machine) return machine.take_error();
+    entity.states = std::move(*machine);
   }
   return entity;
 }

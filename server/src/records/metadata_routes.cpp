@@ -8,6 +8,25 @@ namespace atrium::records {
 
 namespace {
 
+// The state machine as clients need it to offer the transitions: names and labels, the
+// states each leaves and enters, who may take it, what it requires.
+boost::json::object states_json(const metadata::StateMachine& machine, const EntityLayout& layout) {
+  boost::json::array transitions;
+  for (const auto& step : machine.transitions) {
+    boost::json::array from(step.from.begin(), step.from.end());
+    boost::json::array roles(step.roles.begin(), step.roles.end());
+    boost::json::array required;
+    for (const auto& name : step.required_fields) required.emplace_back(layout.find_field(name)->api_name);
+    boost::json::object json{{"name", step.name}, {"label", step.label}, {"from", std::move(from)},
+                             {"to", step.to},     {"roles", std::move(roles)}, {"requires", std::move(required)}};
+    if (!step.guard.empty()) json["guard"] = step.guard;
+    transitions.push_back(std::move(json));
+  }
+  return {{"field", layout.find_field(machine.field)->api_name},
+          {"initial", machine.initial},
+          {"transitions", std::move(transitions)}};
+}
+
 using FilterOperator = records::FilterOperator;
 
 constexpr std::pair<FilterOperator, std::string_view> kOperators[] = {
@@ -82,7 +101,9 @@ void add_metadata_routes(http::Router& router, RecordService& records, storage::
         const auto mode = access.mode(*layout, field);
         if (mode == access::FieldMode::hidden) continue;
         auto json = field_json(field, entity);
-        if (mode == access::FieldMode::read_only) json["read_only"] = true;
+        // The state field changes by transitions only: forms show it, never edit it.
+        const bool state_field = entity.states && entity.states->field == field.field->name;
+        if (mode == access::FieldMode::read_only || state_field) json["read_only"] = true;
         fields.push_back(std::move(json));
       }
       boost::json::array columns;
@@ -110,6 +131,9 @@ void add_metadata_routes(http::Router& router, RecordService& records, storage::
                           {"list_columns", std::move(columns)},
                           {"sections", std::move(sections)},
                           {"rights", std::move(rights)}});
+      if (entity.states && !hidden(entity.states->field)) {
+        entities.back().as_object()["states"] = states_json(*entity.states, *layout);
+      }
     }
     boost::json::object picklists;
     auto read = database.read([&](storage::Connection& connection) -> Result<void> {

@@ -7,6 +7,7 @@
 #include "openapi_access_paths.hpp"
 #include "openapi_duplicate_paths.hpp"
 #include "openapi_export_paths.hpp"
+#include "openapi_transition_paths.hpp"
 #include "openapi_import_paths.hpp"
 #include "openapi_operations.hpp"
 #include "openapi_schemas.hpp"
@@ -660,6 +661,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
     add_entity_paths(paths, entity, catalog);
     add_bulk_path(paths, entity);
     add_export_path(paths, entity, catalog);
+    add_transition_paths(paths, entity);
     add_duplicate_paths(paths, entity);
   }
   return {{"openapi", "3.1.0"},

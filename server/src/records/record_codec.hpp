@@ -18,6 +18,8 @@ struct Assignment {
 
 struct DecodedInput {
   std::vector<Assignment> assignments;
+  // Set by a transition: the only writer allowed to change an entity's state field.
+  bool by_transition = false;
   std::vector<const FieldLayout*> touched;  // fields the input set (for the checks below)
 };
 

@@ -340,6 +340,44 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
       });
     });
 
+    if (layout->entity().states) {
+      router.add(http::Method::get, base + "/{id}/transitions", [&records, context, layout](Request& request) {
+        return as_caller(context, request, [&](const Actor& actor) {
+          auto options = records.transitions(*layout, request.path_param("id"), actor);
+          if (!options) return Response::error(options.error(), request.request_id);
+          boost::json::array data;
+          for (const auto& option : *options) {
+            boost::json::object item{{"name", option.name}, {"label", option.label}, {"to", option.to},
+                                     {"allowed", option.allowed}};
+            if (!option.allowed) item["reason"] = {{"code", option.reason_code}, {"message", option.reason}};
+            data.emplace_back(std::move(item));
+          }
+          return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(data)}}));
+        });
+      });
+      router.add(http::Method::post, base + "/{id}/transitions/{transition}",
+                 [&records, context, layout](Request& request) {
+                   return as_caller(context, request, [&](const Actor& actor) {
+                     const boost::json::object empty;
+                     const boost::json::object* input = &empty;
+                     if (!request.json.is_null()) {
+                       if (!request.json.is_object()) {
+                         return Response::error(
+                             make_error(ErrorCode::bad_request, "the body is a JSON object of fields to set"),
+                             request.request_id);
+                       }
+                       input = &request.json.as_object();
+                     }
+                     auto expected = if_match(request);
+                     if (!expected) return Response::error(expected.error(), request.request_id);
+                     auto updated = records.transition(*layout, request.path_param("id"),
+                                                       request.path_param("transition"), *input, *expected, actor);
+                     if (!updated) return Response::error(updated.error(), request.request_id);
+                     return record_response(200, *updated);
+                   });
+                 });
+    }
+
     router.add(http::Method::get, base + "/{id}/{related}", [&records, context, layout](Request& request) {
       return as_caller(context, request, [&](const Actor& actor) {
         const EntityLayout* related = records.by_plural(request.path_param("related"));

@@ -12,6 +12,7 @@
 #include "query_compiler.hpp"
 #include "record_access.hpp"
 #include "record_codec.hpp"
+#include "record_transitions.hpp"
 
 namespace atrium::records {
 
@@ -282,6 +283,7 @@ Result<boost::json::object> RecordService::create(const EntityLayout& layout, co
 
 Result<boost::json::object> RecordService::create_in(storage::Connection& connection, const EntityLayout& layout,
                                                      const DecodedInput& decoded, const Actor& actor) {
+  ATRIUM_TRY(check_state_write(layout, decoded, WriteMode::create));
   const std::string id = new_id();
   const auto when = clock_.now();
   const std::string now = to_iso8601(when);
@@ -369,6 +371,7 @@ Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std
 Result<boost::json::object> RecordService::patch_in(storage::Connection& connection, const EntityLayout& layout,
                                                     std::string_view id, const DecodedInput& decoded,
                                                     std::optional<std::int64_t> expected_version, const Actor& actor) {
+  ATRIUM_TRY(check_state_write(layout, decoded, WriteMode::patch));
   ATRIUM_TRY(ensure_allowed(connection, layout, id, actor, access::Action::edit));
   auto current =
       connection.query(fmt::format("SELECT version, archived_at FROM {} WHERE id = ?", layout.entity().table), {id});

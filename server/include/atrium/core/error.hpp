@@ -21,6 +21,8 @@ enum class ErrorCode {
   conflict,
   referenced,
   version_conflict,
+  illegal_transition,       // the record is not in a state the transition leaves
+  transition_guard_failed,  // it is, but does not meet the transition's condition
   // identity
   unauthenticated,
   invalid_credentials,

@@ -1,6 +1,7 @@
 #pragma once
 // Every entity Atrium knows: the definition files, checked once at start (a broken
 // definition stops the server with a message naming the file and field).
+#include <boost/json/value.hpp>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,5 +36,8 @@ class Catalog {
 };
 
 Result<EntityDefinition> parse_entity_definition(std::string_view json, std::string_view file);
+// The `states` block of a definition, checked against the entity's fields.
+Result<StateMachine> parse_state_machine(const boost::json::value& json, const EntityDefinition& entity,
+                                         std::string_view file);
 
 }  // namespace atrium::metadata

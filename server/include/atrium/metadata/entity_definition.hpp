@@ -32,6 +32,27 @@ struct DuplicateRule {
   std::string country_field;  // an address (its country) or a text field with ISO 3166 codes
 };
 
+// A move from one state to another, taken by name through the API; never by writing the
+// state field directly.
+struct StateTransition {
+  std::string name;  // snake_case, the URL segment: "start"
+  std::string label;
+  std::vector<std::string> from;  // the states it leaves; empty: any
+  std::string to;
+  std::string guard;                  // a filter the record must meet first; empty: none
+  std::vector<std::string> required_fields;// fields that must have a value afterwards
+  std::vector<std::string> roles;     // role names that may take it; empty: anyone who may edit
+};
+
+// The states of a record kept in one enum field, and the transitions between them.
+struct StateMachine {
+  std::string field;
+  std::string initial;
+  std::vector<StateTransition> transitions;
+
+  const StateTransition* transition(std::string_view name) const;
+};
+
 struct Section {
   std::string label;
   std::vector<std::string> fields;
@@ -52,6 +73,7 @@ struct EntityDefinition {
   std::vector<std::string> list_columns;
   std::vector<Section> sections;
   std::optional<DuplicateRule> duplicates;
+  std::optional<StateMachine> states;
 
   const FieldDefinition* field(std::string_view field_name) const;
   const FieldDefinition* field_by_id(std::string_view id) const;

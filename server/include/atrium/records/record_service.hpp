@@ -52,6 +52,16 @@ struct ListPage {
   std::optional<std::int64_t> total;
 };
 
+// One transition as the actor sees it from a record's current state.
+struct TransitionOption {
+  std::string name;
+  std::string label;
+  std::string to;
+  bool allowed = false;
+  std::string reason_code;  // empty when allowed: ILLEGAL_TRANSITION, TRANSITION_GUARD_FAILED, …
+  std::string reason;
+};
+
 inline constexpr std::size_t kMaxPageSize = 500;
 inline constexpr std::size_t kMaxBulkItems = 1000;
 
@@ -122,6 +132,18 @@ class RecordService {
   Result<void> ensure_allowed(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
                               const Actor& actor, access::Action action);
 
+  // The transitions of an entity with states, each with whether the actor may take it
+  // from the record's current state now, and if not, the code saying why.
+  Result<std::vector<TransitionOption>> transitions(const EntityLayout& layout, std::string_view id,
+                                                    const Actor& actor);
+  // Takes the named transition: the record must be in one of its `from` states, meet its
+  // guard and, after `input` (other fields set in the same step) is applied, have its
+  // required fields. 409 ILLEGAL_TRANSITION / TRANSITION_GUARD_FAILED, 403
+  // TRANSITION_FORBIDDEN for a role it is not open to, 404 for an unknown name.
+  Result<boost::json::object> transition(const EntityLayout& layout, std::string_view id, std::string_view name,
+                                         const boost::json::object& input,
+                                         std::optional<std::int64_t> expected_version, const Actor& actor);
+
   Result<boost::json::object> set_archived(const EntityLayout& layout, std::string_view id, bool archived,
                                            const Actor& actor);
 
@@ -146,6 +168,10 @@ class RecordService {
   Result<boost::json::object> patch_in(storage::Connection& connection, const EntityLayout& layout,
                                        std::string_view id, const DecodedInput& input,
                                        std::optional<std::int64_t> expected_version, const Actor& actor);
+  // Why the actor may not take `step` from the record's state now; nullopt when they may.
+  Result<std::optional<Error>> transition_blocker(storage::Connection& connection, const EntityLayout& layout,
+                                                  std::string_view id, const metadata::StateTransition& step,
+                                                  const Actor& actor) const;
   // FORBIDDEN (OUT_OF_SCOPE) unless the record meets the actor's condition for `action`.
   Result<void> ensure_within_scope(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
                                    const Actor& actor, access::Action action);

@@ -27,6 +27,8 @@ constexpr Expected kAllCodes[] = {
     {ErrorCode::conflict, "CONFLICT", 409},
     {ErrorCode::referenced, "REFERENCED", 409},
     {ErrorCode::version_conflict, "VERSION_CONFLICT", 412},
+    {ErrorCode::illegal_transition, "ILLEGAL_TRANSITION", 409},
+    {ErrorCode::transition_guard_failed, "TRANSITION_GUARD_FAILED", 409},
     {ErrorCode::unauthenticated, "UNAUTHENTICATED", 401},
     {ErrorCode::invalid_credentials, "INVALID_CREDENTIALS", 401},
     {ErrorCode::forbidden, "FORBIDDEN", 403},
