@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { adminCases } from './admin.mjs';
 import { viewCases } from './views.mjs';
 import { timelineCases } from './timeline.mjs';
+import { taskCases } from './tasks.mjs';
 import { exportCases } from './export.mjs';
 import { importCases } from './import.mjs';
 import { duplicateCases } from './duplicates.mjs';
@@ -482,6 +483,7 @@ const cases = [
 cases.push(...adminCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...viewCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...timelineCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
+cases.push(...taskCases({ baseUrl, check, signIn }));
 cases.push(...exportCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...importCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...duplicateCases({ baseUrl, check, signIn, scrollsSideways }));

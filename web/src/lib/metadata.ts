@@ -70,6 +70,23 @@ export interface EntitySummary {
   module: string;
 }
 
+/** A named step from some states to another, taken through the API, never by editing. */
+export interface TransitionDefinition {
+  name: string;
+  label: string;
+  from: string[];
+  to: string;
+  roles: string[];
+  /** Fields that must have a value once the step is taken. */
+  requires: string[];
+}
+
+export interface StateMachineDefinition {
+  field: string;
+  initial: string;
+  transitions: TransitionDefinition[];
+}
+
 export interface EntityDefinition extends EntitySummary {
   title_field: string;
   master_data: boolean;
@@ -77,6 +94,7 @@ export interface EntityDefinition extends EntitySummary {
   list_columns: string[];
   sections: SectionDefinition[];
   rights: Record<string, boolean>;
+  states?: StateMachineDefinition | undefined;
 }
 
 export interface Metadata {
@@ -153,6 +171,27 @@ function readRights(value: unknown): Record<string, boolean> {
   return rights;
 }
 
+function readStates(value: unknown): StateMachineDefinition | undefined {
+  if (!isRecord(value) || typeof value.field !== 'string' || !Array.isArray(value.transitions)) {
+    return undefined;
+  }
+  const transitions = value.transitions.filter(isRecord).flatMap((step): TransitionDefinition[] =>
+    typeof step.name === 'string' && typeof step.to === 'string'
+      ? [
+          {
+            name: step.name,
+            label: text(step.label, step.name),
+            from: strings(step.from),
+            to: step.to,
+            roles: strings(step.roles),
+            requires: strings(step.requires),
+          },
+        ]
+      : [],
+  );
+  return { field: value.field, initial: text(value.initial), transitions };
+}
+
 /** Keeps only well-formed entries, so one bad definition cannot break the workspace. */
 export function readMetadata(answer: unknown): Metadata {
   const body = isRecord(answer) ? answer : {};
@@ -187,6 +226,7 @@ export function readMetadata(answer: unknown): Metadata {
         list_columns: strings(entry.list_columns),
         sections: readSections(entry.sections),
         rights: readRights(entry.rights),
+        states: readStates(entry.states),
       },
     ];
   });

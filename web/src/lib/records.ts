@@ -92,6 +92,33 @@ export function deleteRecord(plural: string, id: string) {
   return api.delete<Record<string, unknown> | undefined>(recordPath(plural, id));
 }
 
+/** A transition as the caller sees it from the record's current state. */
+export interface TransitionOption {
+  name: string;
+  label: string;
+  to: string;
+  allowed: boolean;
+  reason?: { code: string; message: string };
+}
+
+export function listTransitions(plural: string, id: string, signal?: AbortSignal) {
+  return api.get<{ data: TransitionOption[] }>(`${recordPath(plural, id)}/transitions`, { signal });
+}
+
+/** Takes a transition, with the fields it needs set in the same step. */
+export function takeTransition(
+  plural: string,
+  id: string,
+  name: string,
+  version: number | undefined,
+  values: Record<string, unknown>,
+) {
+  const headers: Record<string, string> = version === undefined ? {} : { 'If-Match': `"${String(version)}"` };
+  return api.post<EntityRecord>(`${recordPath(plural, id)}/transitions/${encodeURIComponent(name)}`, values, {
+    headers,
+  });
+}
+
 export interface HistoryChange {
   field: string;
   old: unknown;

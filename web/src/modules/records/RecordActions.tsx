@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '@/lib/api';
 import type { EntityDefinition } from '@/lib/metadata';
 import { archiveRecord, deleteRecord, restoreRecord, type EntityRecord } from '@/lib/records';
+import { TransitionButtons } from './TransitionButtons';
 import { recordKeys } from './useEntity';
 
 interface RecordActionsProps {
@@ -55,6 +56,7 @@ export function RecordActions({ entity, record, title, editing, onEdit, onMessag
 
   return (
     <Group gap="xs">
+      {editing || archived ? null : <TransitionButtons entity={entity} record={record} onMessage={onMessage} />}
       {editing || entity.rights.edit === false ? null : (
         <Button leftSection={<IconPencil size={16} aria-hidden="true" />} onClick={onEdit}>
           Edit
