@@ -88,9 +88,9 @@ Result<ImportFilePreview> inspect_import_file(const std::filesystem::path& path,
   if (!reader) return reader.take_error();
   CsvRecord record;
   if (!reader->next(record)) return file_error("FILE_EMPTY", "the file has no rows");
-  if (!record.error.empty()) return file_error("HEADER_INVALID", fmt::format("the header row: {}", record.error));
   preview.header = std::move(record.fields);
-  ATRIUM_TRY(check_header(preview.header));
+  ATRIUM_TRY(check_header(preview.header));  // an encoding problem first: it says what to do
+  if (!record.error.empty()) return file_error("HEADER_INVALID", fmt::format("the header row: {}", record.error));
   while (preview.rows.size() < preview_rows && reader->next(record)) preview.rows.push_back(record.fields);
   return preview;
 }
