@@ -21,6 +21,7 @@
 #include "atrium/records/saved_view_routes.hpp"
 #include "atrium/app/platform_routes.hpp"
 #include "atrium/dataio/file_store.hpp"
+#include "atrium/dataio/import_routes.hpp"
 #include "atrium/dataio/duplicate_finder.hpp"
 #include "atrium/dataio/duplicate_routes.hpp"
 #include "atrium/dataio/merge_routes.hpp"
@@ -123,6 +124,13 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
     fmt::print(stderr, "atrium: duplicate keys: {}\n", indexed.error().message);
     return 1;
   }
+  workflow::JobService jobs(**database, clock,
+                            {.workers = config.job_workers,
+                             .lease = std::chrono::seconds(config.job_lease_seconds),
+                             .retention = std::chrono::hours(24) * config.job_retention_days});
+  // Imports queue their batches as jobs, so the job service exists before the routes.
+  dataio::ImportService imports(records, grants, files, jobs.queue(), clock, &duplicates);
+  imports.register_jobs(jobs.registry());
   records::add_metadata_routes(router, records, **database, authenticator, grants);
   // Before the record routes: /{plural}/export is not a record id.
   dataio::add_export_routes(router, records, authenticator, grants, std::filesystem::temp_directory_path());
@@ -133,6 +141,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   dataio::add_vcard_routes(router, records, authenticator, grants);
   records::add_record_routes(router, records, approvals, authenticator, grants);
   records::add_saved_view_routes(router, records, authenticator, grants);
+  dataio::add_import_routes(router, imports, files, records, authenticator, grants);
+  dataio::add_import_template_routes(router, records, authenticator, grants);
   access::add_access_admin_routes(router, **database, authenticator, records::access_schema(records));
   records::add_picklist_routes(router, **database, authenticator);
   records::add_openapi_route(router, records, {version, access::session_cookie_name(access::AuthOptions{https})});
@@ -165,10 +175,6 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
              migrated->current_version);
   if (demo_present && *demo_present) fmt::print("Demo login: {} / {}\n", kDemoUsername, kDemoPassword);
   std::fflush(stdout);
-  workflow::JobService jobs(**database, clock,
-                            {.workers = config.job_workers,
-                             .lease = std::chrono::seconds(config.job_lease_seconds),
-                             .retention = std::chrono::hours(24) * config.job_retention_days});
   if (auto started = jobs.start(); !started) log::error("background jobs did not start: {}", started.error().message);
   server.run();
   jobs.stop();
