@@ -2,6 +2,8 @@
 // existing one; two accounts merged choosing the e-mail of the second; the survivor shows
 // the contact that moved; an administrator undoes the merge. run.mjs runs them.
 
+import { pageApi } from './page-api.mjs';
+
 /** The cases, given run.mjs's helpers. */
 export function duplicateCases({ baseUrl, check, signIn, scrollsSideways }) {
   const suffix = Date.now().toString(36);
@@ -10,19 +12,7 @@ export function duplicateCases({ baseUrl, check, signIn, scrollsSideways }) {
   const OTHER_EMAIL = `sales-${suffix}@kestrel.example`;
   const PERSON = `Merge-Journey-${suffix}`;
 
-  /** The API as the signed-in page's user, CSRF token included for writes. */
-  const api = async (context, method, path, body) => {
-    const me = await context.request.get(`${baseUrl}/api/v1/auth/me`);
-    check(me.ok(), `auth/me answered ${me.status()}`);
-    const { csrf_token: csrf } = await me.json();
-    const response = await context.request.fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'X-CSRF-Token': csrf ?? '', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-    });
-    check(response.ok(), `${method} ${path} answered ${response.status()}`);
-    return response.json();
-  };
+  const api = pageApi(baseUrl, check);
 
   return [
     {

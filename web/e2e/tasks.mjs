@@ -1,19 +1,11 @@
 // Browser journey of a task's states: the record page offers the transitions open from
 // the current state, asks for the fields a step requires, and shows the new state.
 
+import { pageApi } from './page-api.mjs';
+
 /** The cases, given run.mjs's helpers. */
 export function taskCases({ baseUrl, check, signIn }) {
-  const api = async (context, method, path, body) => {
-    const me = await context.request.get(`${baseUrl}/api/v1/auth/me`);
-    const { csrf_token: csrf } = await me.json();
-    const response = await context.request.fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'X-CSRF-Token': csrf ?? '', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-    });
-    check(response.ok(), `${method} ${path} answered ${response.status()}`);
-    return response.json();
-  };
+  const api = pageApi(baseUrl, check);
 
   return [
     {

@@ -2,6 +2,8 @@
 // log a call, see both in order, the field error of a note without subject, and the
 // customer 360° page with its contacts and timeline. run.mjs runs it with its helpers.
 
+import { pageApi } from './page-api.mjs';
+
 /** The cases, given run.mjs's helpers. */
 export function timelineCases({ baseUrl, check, signIn, scrollsSideways }) {
   const suffix = Date.now().toString(36);
@@ -10,19 +12,7 @@ export function timelineCases({ baseUrl, check, signIn, scrollsSideways }) {
   const NOTE = `Wants a quote in spring ${suffix}`;
   const CALL = `First call ${suffix}`;
 
-  /** The API as the signed-in page's user, CSRF token included for writes. */
-  const api = async (context, method, path, body) => {
-    const me = await context.request.get(`${baseUrl}/api/v1/auth/me`);
-    check(me.ok(), `auth/me answered ${me.status()}`);
-    const { csrf_token: csrf } = await me.json();
-    const response = await context.request.fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'X-CSRF-Token': csrf ?? '', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-    });
-    check(response.ok(), `${method} ${path} answered ${response.status()}`);
-    return response.status() === 204 ? undefined : response.json();
-  };
+  const api = pageApi(baseUrl, check);
 
   /** `YYYY-MM-DDTHH:mm` of yesterday at 10:00 in the browser's time zone. */
   const yesterdayAtTen = (page) =>

@@ -2,25 +2,15 @@
 // view, open the list again without parameters, switch views, delete them, and the save
 // dialog naming the server's field error. run.mjs runs them with its shared helpers.
 
+import { pageApi } from './page-api.mjs';
+
 /** The cases, given run.mjs's helpers. */
 export function viewCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }) {
   const suffix = Date.now().toString(36);
   const NORTH = `North e2e ${suffix}`;
   const BY_NAME = `By name e2e ${suffix}`;
 
-  /** The API as the signed-in page's user, CSRF token included for writes. */
-  const api = async (context, method, path, body) => {
-    const me = await context.request.get(`${baseUrl}/api/v1/auth/me`);
-    check(me.ok(), `auth/me answered ${me.status()}`);
-    const { csrf_token: csrf } = await me.json();
-    const response = await context.request.fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'X-CSRF-Token': csrf ?? '', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-    });
-    check(response.ok(), `${method} ${path} answered ${response.status()}`);
-    return response.status() === 204 ? undefined : response.json();
-  };
+  const api = pageApi(baseUrl, check);
   const accountViews = async (context) => (await api(context, 'GET', '/views?entity=accounts')).data;
 
   /** Deletes this run's views and the browser's column choice, so later journeys find the list as before. */
