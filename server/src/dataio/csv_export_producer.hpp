@@ -15,6 +15,9 @@ class CsvExportProducer final : public http::BodyProducer {
   CsvExportProducer(std::unique_ptr<ExportRows> rows, ByteOrderMark mark, bool header);
   Step next(std::string& piece) override;
 
+  // About this much CSV text per piece (a page of rows is far less).
+  static constexpr std::size_t kPieceSize = 256 * 1024;
+
  private:
   std::unique_ptr<ExportRows> rows_;
   ByteOrderMark mark_;
