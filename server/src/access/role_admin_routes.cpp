@@ -157,7 +157,13 @@ Result<void> write_name_and_description(storage::Connection& connection, std::st
   if (read.has("description")) {
     sets += ", description = ?";
     const auto* description = read.raw("description");
-    params.push_back(description->is_string() ? storage::Value(std::string(description->as_string())) : storage::Value());
+    // Two statements, not a conditional expression: gcc 12 at -O3 takes the variant
+    // temporary of `?:` for uninitialized (a false positive that -Werror turns fatal).
+    if (description->is_string()) {
+      params.emplace_back(std::string(description->as_string()));
+    } else {
+      params.emplace_back(nullptr);
+    }
   }
   params.emplace_back(id);
   auto updated = connection.execute(fmt::format("UPDATE {} SET {} WHERE id = ?", table, sets), params);
