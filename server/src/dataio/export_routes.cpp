@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "atrium/dataio/xlsx_writer.hpp"
+#include "atrium/records/list_parameters.hpp"
 #include "csv_export_producer.hpp"
 #include "export_rows.hpp"
 #include "xlsx_export_producer.hpp"
@@ -28,18 +29,6 @@ Result<bool> flag(const Request& request, std::string_view name, bool fallback) 
   if (*given == "true") return true;
   if (*given == "false") return false;
   return invalid(name, "FIELD_INVALID", "true or false");
-}
-
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto comma = text.find(',', start);
-    const auto end = comma == std::string::npos ? text.size() : comma;
-    if (end > start) items.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return items;
 }
 
 struct ExportOptions {
@@ -69,17 +58,13 @@ Result<ExportOptions> export_options(const Request& request) {
   auto header = flag(request, "header", true);
   if (!header) return header.take_error();
   options.header = *header;
-  options.rows.filter = request.query("filter").value_or("");
-  options.rows.sort = request.query("sort").value_or("");
-  options.rows.fields = split_list(request.query("fields").value_or(""));
-  const auto archived = request.query("archived").value_or("");
-  if (archived == "include") {
-    options.rows.archived = records::ArchivedRows::include;
-  } else if (archived == "only") {
-    options.rows.archived = records::ArchivedRows::only;
-  } else if (!archived.empty()) {
-    return invalid("archived", "FIELD_INVALID", "include or only");
-  }
+  // The list's own parameters, read as the list reads them.
+  auto list = records::list_query_of(request);
+  if (!list) return list.take_error();
+  options.rows.filter = std::move(list->filter);
+  options.rows.sort = std::move(list->sort);
+  options.rows.fields = std::move(list->fields);
+  options.rows.archived = list->archived;
   // A sheet has a row limit: counted first, so a too-large export is refused up front
   // instead of ending in a cut file.
   options.rows.count = options.format == ExportFormat::xlsx;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "atrium/records/list_parameters.hpp"
 #include "atrium/records/search_index.hpp"
 #include "access_explanation.hpp"
 #include "caller.hpp"
@@ -16,45 +17,6 @@ namespace {
 
 using http::Request;
 using http::Response;
-
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto comma = text.find(',', start);
-    const auto end = comma == std::string::npos ? text.size() : comma;
-    if (end > start) items.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return items;
-}
-
-Result<ListQuery> list_query(const Request& request) {
-  ListQuery query;
-  query.filter = request.query("filter").value_or("");
-  query.sort = request.query("sort").value_or("");
-  query.cursor = request.query("cursor").value_or("");
-  query.fields = split_list(request.query("fields").value_or(""));
-  query.count = request.query("count").value_or("") == "true";
-  if (auto limit = request.query("limit")) {
-    char* end = nullptr;
-    const long parsed = std::strtol(limit->c_str(), &end, 10);
-    if (limit->empty() || *end != '\0' || parsed < 1 || parsed > static_cast<long>(kMaxPageSize)) {
-      return Error{ErrorCode::bad_request, "the limit is not valid",
-                   {{"limit", "LIMIT_INVALID", fmt::format("a whole number from 1 to {}", kMaxPageSize)}}};
-    }
-    query.limit = static_cast<std::size_t>(parsed);
-  }
-  const auto archived = request.query("archived").value_or("");
-  if (archived == "include") {
-    query.archived = ArchivedRows::include;
-  } else if (archived == "only") {
-    query.archived = ArchivedRows::only;
-  } else if (!archived.empty()) {
-    return Error{ErrorCode::bad_request, "archived is not valid", {{"archived", "FIELD_INVALID", "include or only"}}};
-  }
-  return query;
-}
 
 Response page_response(const ListPage& page) {
   boost::json::object body{{"data", page.data}};
@@ -218,7 +180,7 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
 
     router.add(http::Method::get, base, [&records, context, layout](Request& request) {
       return as_caller(context, request, [&](const Actor& actor) {
-        auto query = list_query(request);
+        auto query = list_query_of(request);
         if (!query) return Response::error(query.error(), request.request_id);
         query->access = actor.access;
         auto page = records.list(*layout, *query);
@@ -386,7 +348,7 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
                                                                              request.path_param("related"))),
                                  request.request_id);
         }
-        auto query = list_query(request);
+        auto query = list_query_of(request);
         if (!query) return Response::error(query.error(), request.request_id);
         query->access = actor.access;
         auto page = records.related(*layout, request.path_param("id"), *related, *query);
