@@ -13,6 +13,8 @@ export function timelineCases({ baseUrl, check, signIn, scrollsSideways }) {
   const CALL = `First call ${suffix}`;
 
   const api = pageApi(baseUrl, check);
+  // Every entity with a parent field of accounts hangs in an account's timeline.
+  const TIMELINE = 'Notes, activities & tasks';
 
   /** `YYYY-MM-DDTHH:mm` of yesterday at 10:00 in the browser's time zone. */
   const yesterdayAtTen = (page) =>
@@ -24,7 +26,7 @@ export function timelineCases({ baseUrl, check, signIn, scrollsSideways }) {
 
   /** The subjects of the timeline's entries, in order. */
   const timelineSubjects = (page) =>
-    page.getByRole('list', { name: 'Notes & activities' }).getByRole('listitem').getByRole('link').allInnerTexts();
+    page.getByRole('list', { name: TIMELINE }).getByRole('listitem').getByRole('link').allInnerTexts();
 
   return [
     {
@@ -37,7 +39,7 @@ export function timelineCases({ baseUrl, check, signIn, scrollsSideways }) {
 
         await page.goto(`${baseUrl}/accounts/${account.id}`, { waitUntil: 'domcontentloaded' });
         await page.getByRole('heading', { name: ACCOUNT, level: 1 }).waitFor();
-        const timeline = page.getByRole('region', { name: 'Notes & activities' });
+        const timeline = page.getByRole('region', { name: TIMELINE });
         await timeline.getByText('Nothing yet.').waitFor();
 
         // A note.
@@ -63,7 +65,7 @@ export function timelineCases({ baseUrl, check, signIn, scrollsSideways }) {
         await timeline.getByRole('link', { name: CALL }).waitFor();
         const subjects = await timelineSubjects(page);
         check(subjects.join('|') === `${NOTE}|${CALL}`, `the timeline lists ${subjects.join(', ')}`);
-        const entries = page.getByRole('list', { name: 'Notes & activities' }).getByRole('listitem');
+        const entries = page.getByRole('list', { name: TIMELINE }).getByRole('listitem');
         check((await entries.nth(1).getByText('Call', { exact: true }).count()) === 1, 'the call is not labelled as a call');
         check((await entries.nth(1).innerText()).includes('15 min'), 'the call does not show its duration');
         const activities = await api(context, 'GET', `/accounts/${account.id}/activities`);
@@ -86,9 +88,9 @@ export function timelineCases({ baseUrl, check, signIn, scrollsSideways }) {
         // (Loaded again at that width: the navigation slides away when the window narrows.)
         await page.setViewportSize({ width: 390, height: 844 });
         await page.reload({ waitUntil: 'domcontentloaded' });
-        await page.getByRole('list', { name: 'Notes & activities' }).getByRole('link', { name: CALL }).waitFor();
+        await page.getByRole('list', { name: TIMELINE }).getByRole('link', { name: CALL }).waitFor();
         check(!(await scrollsSideways(page)), 'the account page scrolls sideways');
-        await page.getByRole('list', { name: 'Notes & activities' }).scrollIntoViewIfNeeded();
+        await page.getByRole('list', { name: TIMELINE }).scrollIntoViewIfNeeded();
         await screenshot('timeline-390x844');
 
         // The 360° page.
@@ -96,7 +98,7 @@ export function timelineCases({ baseUrl, check, signIn, scrollsSideways }) {
         await page.waitForURL((url) => url.pathname === `/accounts/${account.id}/360`);
         await page.getByRole('heading', { name: ACCOUNT, level: 1 }).waitFor();
         await page.getByRole('table', { name: 'Contacts' }).getByText(CONTACT).waitFor();
-        await page.getByRole('list', { name: 'Notes & activities' }).getByRole('link', { name: CALL }).waitFor();
+        await page.getByRole('list', { name: TIMELINE }).getByRole('link', { name: CALL }).waitFor();
         const onThreeSixty = await timelineSubjects(page);
         check(onThreeSixty.join('|') === `${NOTE}|${CALL}`, `the 360° timeline lists ${onThreeSixty.join(', ')}`);
         for (const slot of ['Enquiries', 'Quotations', 'Orders', 'Invoices', 'Balance', 'Complaints', 'Documents']) {
