@@ -26,6 +26,7 @@
 #include "atrium/core/log.hpp"
 #include "atrium/http/security_headers.hpp"
 #include "atrium/http/server.hpp"
+#include "piece_channel.hpp"
 
 namespace atrium::http {
 
@@ -48,63 +49,6 @@ class SessionBase : public std::enable_shared_from_this<SessionBase> {
  public:
   virtual ~SessionBase() = default;
   virtual void begin_shutdown() = 0;  // any thread
-};
-
-// Hands a BodyProducer's pieces from its own thread to a connection, one at a time: the
-// producer makes a piece only when the connection asks, so a slow client holds back the
-// producer instead of piling pieces up in memory.
-class PieceChannel {
- public:
-  using Deliver = std::function<void(BodyProducer::Step, std::string)>;
-
-  PieceChannel(std::shared_ptr<BodyProducer> producer, Deliver deliver)
-      : producer_(std::move(producer)), deliver_(std::move(deliver)) {}
-
-  void request() {
-    std::lock_guard lock(mutex_);
-    requested_ = true;
-    wake_.notify_one();
-  }
-  void cancel() {
-    std::lock_guard lock(mutex_);
-    cancelled_ = true;
-    wake_.notify_one();
-  }
-  bool finished() const { return finished_.load(); }
-
-  // The producer thread's whole life.
-  void run() {
-    for (;;) {
-      {
-        std::unique_lock lock(mutex_);
-        wake_.wait(lock, [this] { return requested_ || cancelled_; });
-        if (cancelled_) break;
-        requested_ = false;
-      }
-      std::string piece;
-      auto step = BodyProducer::Step::failed;
-      try {
-        step = producer_->next(piece);
-      } catch (const std::exception& failure) {
-        log::error("a streamed answer failed: {}", failure.what());
-      }
-      deliver_(step, std::move(piece));
-      if (step != BodyProducer::Step::more) break;
-    }
-    // The producer's resources (a cursor, a temporary file) go with it, on this thread.
-    producer_.reset();
-    deliver_ = nullptr;
-    finished_ = true;
-  }
-
- private:
-  std::shared_ptr<BodyProducer> producer_;
-  Deliver deliver_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool requested_ = false;
-  bool cancelled_ = false;
-  std::atomic<bool> finished_{false};
 };
 
 // Whether a raw request target ("/api/v1/import-files?name=a.csv") falls under one of
