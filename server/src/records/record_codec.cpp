@@ -195,4 +195,16 @@ boost::json::object encode_row(const EntityLayout& layout, const storage::Row& r
   return object;
 }
 
+Result<std::optional<std::int64_t>> version_in_body(const boost::json::object& input,
+                                                    std::optional<std::int64_t> expected_version) {
+  if (const auto* version = input.if_contains("version"); version && !expected_version) {
+    if (!version->is_int64()) {
+      return Error{ErrorCode::validation_failed, "the version is not valid",
+                   {{"version", "FIELD_INVALID_INTEGER", "the version you read, a whole number"}}};
+    }
+    return std::optional<std::int64_t>{version->as_int64()};
+  }
+  return expected_version;
+}
+
 }  // namespace atrium::records

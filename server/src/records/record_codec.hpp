@@ -37,4 +37,9 @@ Result<void> check_against_database(storage::Connection& connection, const Entit
 boost::json::object encode_row(const EntityLayout& layout, const storage::Row& row,
                                const std::vector<std::string>& fields = {});
 
+// The version the client read: If-Match when sent, else `version` in the body (nullopt:
+// neither). VALIDATION_FAILED when the body's version is not a whole number.
+Result<std::optional<std::int64_t>> version_in_body(const boost::json::object& input,
+                                                    std::optional<std::int64_t> expected_version);
+
 }  // namespace atrium::records

@@ -326,19 +326,6 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
   return created;
 }
 
-namespace {
-Result<std::optional<std::int64_t>> version_in_body(const boost::json::object& input,
-                                                    std::optional<std::int64_t> expected_version) {
-  if (const auto* version = input.if_contains("version"); version && !expected_version) {
-    if (!version->is_int64()) {
-      return Error{ErrorCode::validation_failed, "the version is not valid",
-                   {{"version", "FIELD_INVALID_INTEGER", "the version you read, a whole number"}}};
-    }
-    return std::optional<std::int64_t>{version->as_int64()};
-  }
-  return expected_version;
-}
-}  // namespace
 
 Result<boost::json::object> RecordService::create_within(storage::Connection& connection, const EntityLayout& layout,
                                                          const boost::json::object& input, const Actor& actor) {

@@ -150,13 +150,8 @@ Result<boost::json::object> RecordService::transition(const EntityLayout& layout
     return Error{ErrorCode::not_found, fmt::format("{} records have no transition '{}'", layout.entity().label, name),
                  {{"transition", "TRANSITION_UNKNOWN", fmt::format("one of {}", joined_names(*machine))}}};
   }
-  if (const auto* version = input.if_contains("version"); version && !expected_version) {
-    if (!version->is_int64()) {
-      return Error{ErrorCode::validation_failed, "the version is not valid",
-                   {{"version", "FIELD_INVALID_INTEGER", "the version you read, a whole number"}}};
-    }
-    expected_version = version->as_int64();
-  }
+  auto expected = version_in_body(input, expected_version);
+  if (!expected) return expected.take_error();
   auto decoded = decode_input(layout, input, WriteMode::patch);
   if (!decoded) return decoded.take_error();
   ATRIUM_TRY(check_state_write(layout, *decoded, WriteMode::patch));
@@ -172,7 +167,7 @@ Result<boost::json::object> RecordService::transition(const EntityLayout& layout
     auto blocker = transition_blocker(connection, layout, id, *step, actor);
     if (!blocker) return blocker.take_error();
     if (*blocker) return std::move(**blocker);
-    updated = patch_in(connection, layout, id, *decoded, expected_version, actor);
+    updated = patch_in(connection, layout, id, *decoded, *expected, actor);
     if (!updated) return updated.error();
     // Required once the step is taken: checked on the written record, so a value sent
     // with the transition counts and one already there does too.
