@@ -90,6 +90,10 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'reminders',
+                lazy: async () => ({ Component: (await import('@/modules/reminders/RemindersPage')).RemindersPage }),
+              },
+              {
                 path: ':plural',
                 lazy: async () => ({ Component: (await import('@/modules/records/ListPage')).ListPage }),
               },
