@@ -17,6 +17,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::version_conflict: return "VERSION_CONFLICT";
     case ErrorCode::illegal_transition: return "ILLEGAL_TRANSITION";
     case ErrorCode::transition_guard_failed: return "TRANSITION_GUARD_FAILED";
+    case ErrorCode::approval_pending: return "APPROVAL_PENDING";
     case ErrorCode::unauthenticated: return "UNAUTHENTICATED";
     case ErrorCode::invalid_credentials: return "INVALID_CREDENTIALS";
     case ErrorCode::forbidden: return "FORBIDDEN";
@@ -48,6 +49,7 @@ int http_status_of(ErrorCode code) {
     case ErrorCode::version_conflict: return 412;
     case ErrorCode::illegal_transition: return 409;
     case ErrorCode::transition_guard_failed: return 409;
+    case ErrorCode::approval_pending: return 409;
     case ErrorCode::unauthenticated: return 401;
     case ErrorCode::invalid_credentials: return 401;
     case ErrorCode::forbidden: return 403;

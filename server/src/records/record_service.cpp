@@ -323,6 +323,8 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
                           nullptr, *created));
   ATRIUM_TRY(index_record(connection, layout, *created, IndexMode::new_record));
   ATRIUM_TRY(run_write_hooks(connection, layout, id, &*created));
+  ATRIUM_TRY(run_write_observers(connection, RecordWriteEvent{RecordWriteKind::create, layout, id, nullptr, *created,
+                                                              actor}));
   return created;
 }
 
@@ -360,6 +362,7 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
                                                     std::optional<std::int64_t> expected_version, const Actor& actor) {
   ATRIUM_TRY(check_state_write(layout, decoded, WriteMode::patch));
   ATRIUM_TRY(ensure_allowed(connection, layout, id, actor, access::Action::edit));
+  ATRIUM_TRY(run_edit_guards(connection, layout, id));
   auto current =
       connection.query(fmt::format("SELECT version, archived_at FROM {} WHERE id = ?", layout.entity().table), {id});
   if (!current) return current.take_error();
@@ -399,6 +402,8 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
                           *updated));
   ATRIUM_TRY(index_record(connection, layout, *updated));
   ATRIUM_TRY(run_write_hooks(connection, layout, id, &*updated));
+  ATRIUM_TRY(run_write_observers(connection, RecordWriteEvent{RecordWriteKind::update, layout, id, &*before, *updated,
+                                                              actor}));
   return updated;
 }
 
@@ -643,24 +648,28 @@ Result<void> RecordService::remove(const EntityLayout& layout, std::string_view 
     return ensure_allowed(connection, layout, id, actor, access::Action::remove);
   }));
   ATRIUM_TRY(ensure_unreferenced(layout, id));
-  return database_.transact([&](storage::Connection& connection) -> Result<void> {
-    auto before = read_one(connection, layout, id, {});
-    if (!before) return before.take_error();
-    auto deleted = connection.execute(fmt::format("DELETE FROM {} WHERE id = ?", layout.entity().table), {id});
-    if (!deleted) {
-      // A reference that appeared since the check: the foreign key caught it.
-      if (deleted.error().code == ErrorCode::conflict) {
-        return make_error(ErrorCode::referenced, fmt::format("the {} is still referenced", layout.entity().label));
-      }
-      return deleted.take_error();
+  return database_.transact(
+      [&](storage::Connection& connection) -> Result<void> { return remove_within(connection, layout, id, actor); });
+}
+
+Result<void> RecordService::remove_within(storage::Connection& connection, const EntityLayout& layout,
+                                          std::string_view id, const Actor& actor) {
+  auto before = read_one(connection, layout, id, {});
+  if (!before) return before.take_error();
+  auto deleted = connection.execute(fmt::format("DELETE FROM {} WHERE id = ?", layout.entity().table), {id});
+  if (!deleted) {
+    // A reference that appeared since the check: the foreign key caught it.
+    if (deleted.error().code == ErrorCode::conflict) {
+      return make_error(ErrorCode::referenced, fmt::format("the {} is still referenced", layout.entity().label));
     }
-    ATRIUM_TRY(unindex_record(connection, layout, id));
-    ATRIUM_TRY(run_write_hooks(connection, layout, id, nullptr));
-    return append_audit(connection, layout,
-                        AuditEntry{layout.entity().name, std::string(id), "delete", actor.user_id,
-                                   to_iso8601(clock_.now())},
-                        &*before, boost::json::object{});
-  });
+    return deleted.take_error();
+  }
+  ATRIUM_TRY(unindex_record(connection, layout, id));
+  ATRIUM_TRY(run_write_hooks(connection, layout, id, nullptr));
+  return append_audit(connection, layout,
+                      AuditEntry{layout.entity().name, std::string(id), "delete", actor.user_id,
+                                 to_iso8601(clock_.now())},
+                      &*before, boost::json::object{});
 }
 
 Result<boost::json::object> RecordService::set_archived(const EntityLayout& layout, std::string_view id, bool archived,
@@ -678,6 +687,7 @@ Result<boost::json::object> RecordService::set_archived_within(storage::Connecti
                                                                const EntityLayout& layout, std::string_view id,
                                                                bool archived, const Actor& actor) {
   ATRIUM_TRY(ensure_allowed(connection, layout, id, actor, access::Action::edit));
+  ATRIUM_TRY(run_edit_guards(connection, layout, id));
   const std::string now = to_iso8601(clock_.now());
   auto before = read_one(connection, layout, id, {});
   if (!before) return before.take_error();
@@ -713,6 +723,17 @@ Result<boost::json::object> RecordService::patch_within(storage::Connection& con
 Result<void> RecordService::run_write_hooks(storage::Connection& connection, const EntityLayout& layout,
                                             std::string_view id, const boost::json::object* record) const {
   for (const auto& hook : write_hooks_) ATRIUM_TRY(hook(connection, layout, id, record));
+  return {};
+}
+
+Result<void> RecordService::run_write_observers(storage::Connection& connection, const RecordWriteEvent& event) const {
+  for (const auto& observer : write_observers_) ATRIUM_TRY(observer(connection, event));
+  return {};
+}
+
+Result<void> RecordService::run_edit_guards(storage::Connection& connection, const EntityLayout& layout,
+                                            std::string_view id) const {
+  for (const auto& guard : edit_guards_) ATRIUM_TRY(guard(connection, layout, id));
   return {};
 }
 

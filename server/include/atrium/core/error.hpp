@@ -23,6 +23,7 @@ enum class ErrorCode {
   version_conflict,
   illegal_transition,       // the record is not in a state the transition leaves
   transition_guard_failed,  // it is, but does not meet the transition's condition
+  approval_pending,         // the record waits for an approval and is locked until it is decided
   // identity
   unauthenticated,
   invalid_credentials,

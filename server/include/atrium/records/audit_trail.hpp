@@ -24,6 +24,18 @@ struct AuditEntry {
 Result<void> append_audit(storage::Connection& connection, const EntityLayout& layout, const AuditEntry& entry,
                           const boost::json::object* before, const boost::json::object& after);
 
+// Appends an entry for a change that is not a write of the record's fields (a routing
+// move), with `changes` in the shape of a write's ([{"field","old","new"}]). The caller
+// bumps the record's version in the same transaction: one entry per version, as
+// verify_audit expects, and the version's row lock orders the chain.
+Result<void> append_record_event(storage::Connection& connection, const AuditEntry& entry,
+                                 const boost::json::array& changes);
+// Events about a record that leave it as it is (an approval requested or decided, an
+// automation rule's action: their actions start with "approval." or "automation.") also
+// go through append_record_event, without a new version: verification does not count
+// them against the record's version.
+bool is_unversioned_event(std::string_view action);
+
 // The entries of one record, oldest first.
 Result<boost::json::array> record_history(storage::Connection& connection, std::string_view entity,
                                           std::string_view record_id);

@@ -72,6 +72,21 @@ struct DecodedInput;
 // it is deleted; an error rolls the write back.
 using RecordWriteHook = std::function<Result<void>(storage::Connection&, const EntityLayout&, std::string_view id,
                                                    const boost::json::object* record)>;
+// A record created or changed, as observers see it inside the write's transaction:
+// `before` is null for a create. An error rolls the write back.
+enum class RecordWriteKind { create, update };
+struct RecordWriteEvent {
+  RecordWriteKind kind = RecordWriteKind::create;
+  const EntityLayout& layout;
+  std::string_view id;
+  const boost::json::object* before;
+  const boost::json::object& after;
+  const Actor& actor;
+};
+using RecordWriteObserver = std::function<Result<void>(storage::Connection&, const RecordWriteEvent&)>;
+// Asked inside the transaction before an existing record is edited, moved by a
+// transition or archived: an error (a pending approval's lock) refuses the change.
+using RecordEditGuard = std::function<Result<void>(storage::Connection&, const EntityLayout&, std::string_view id)>;
 // Advice for the caller about a record just created (possible duplicates), given back
 // with the record as its `warnings`.
 using CreateAdvisor = std::function<Result<boost::json::array>(const EntityLayout&, const boost::json::object& record,
@@ -127,6 +142,18 @@ class RecordService {
   Result<void> ensure_unreferenced(const EntityLayout& layout, std::string_view id);
   // Deletes for good, with an audit entry: master data only after its approval.
   Result<void> remove(const EntityLayout& layout, std::string_view id, const Actor& actor);
+  // The same inside the caller's transaction (an approval's last decision deletes).
+  Result<void> remove_within(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                             const Actor& actor);
+
+  // Whether a condition in the list filter language compiles against the entity's
+  // fields (FILTER_INVALID and the like, named under `filter`); user.<name> values are
+  // refused, as a condition stored as data has no caller to take them from.
+  Result<void> check_condition(const EntityLayout& layout, const std::string& condition) const;
+  // Whether the record meets the condition now, read in the caller's transaction (so a
+  // write not yet committed counts); an empty condition is always met.
+  Result<bool> meets_condition(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                               const std::string& condition) const;
   // NOT_FOUND when the record is out of the actor's read scope, FORBIDDEN when it is
   // visible but outside the scope of `action`.
   Result<void> ensure_allowed(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
@@ -158,6 +185,8 @@ class RecordService {
   // Registered while the server starts, before any request.
   void add_write_hook(RecordWriteHook hook) { write_hooks_.push_back(std::move(hook)); }
   void add_create_advisor(CreateAdvisor advisor) { create_advisors_.push_back(std::move(advisor)); }
+  void add_write_observer(RecordWriteObserver observer) { write_observers_.push_back(std::move(observer)); }
+  void add_edit_guard(RecordEditGuard guard) { edit_guards_.push_back(std::move(guard)); }
   // Every advisor's warnings about a record just created (empty: none).
   Result<boost::json::array> advice_on_create(const EntityLayout& layout, const boost::json::object& record,
                                               const RecordAccess* access) const;
@@ -179,6 +208,8 @@ class RecordService {
   Result<void> check_links_visible(storage::Connection& connection, const DecodedInput& input, const Actor& actor);
   Result<void> run_write_hooks(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
                                const boost::json::object* record) const;
+  Result<void> run_write_observers(storage::Connection& connection, const RecordWriteEvent& event) const;
+  Result<void> run_edit_guards(storage::Connection& connection, const EntityLayout& layout, std::string_view id) const;
 
   storage::Database& database_;
   const metadata::Catalog& catalog_;
@@ -186,6 +217,8 @@ class RecordService {
   std::map<std::string, std::unique_ptr<EntityLayout>, std::less<>> layouts_;  // by plural
   std::vector<RecordWriteHook> write_hooks_;
   std::vector<CreateAdvisor> create_advisors_;
+  std::vector<RecordWriteObserver> write_observers_;
+  std::vector<RecordEditGuard> edit_guards_;
 };
 
 }  // namespace atrium::records
