@@ -18,6 +18,7 @@
 //   $ name = json.path                (captures a value for later cases as {{name}})
 //   $ name = header Set-Cookie /re(gex)/
 //   until json.path = value           (repeats the request until it holds, up to 60 s: jobs)
+// Directives on a line of their own: @demo (demo data), @test-clock (serve --test-clock).
 // A body whose first line is `@escaped` is sent as the bytes of the lines after it, joined
 // without line breaks, with the escapes of RAW (\r \n \t \xHH).
 // Captured values are substituted into later request lines, headers and bodies.
@@ -265,6 +266,8 @@ async function main() {
     if (!selected.length) continue;
     const database = freshDatabase(path.basename(file, '.test'));
     const args = directives.has('@demo') ? [] : ['--no-demo'];
+    // The server's clock moves by POST /api/v1/test/clock: reminders, SLAs and due dates.
+    if (directives.has('@test-clock')) args.push('--test-clock');
     let server;
     try {
       server = await startServer(binary, database.url, [...args, '--sse-heartbeat-ms', '300']);

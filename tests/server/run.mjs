@@ -143,6 +143,56 @@ await report.check('the event stream sends the envelope, heartbeats, and closes 
   assert(stopped.code === 0, `exit ${stopped.code}`);
 });
 
+await report.check("a signed-in stream carries its user's notifications, and no one else's", async () => {
+  const server = await startServer(binary, sqliteUrl(), ['--sse-heartbeat-ms', '200']);
+  const json = (answer) => JSON.parse(answer.body.toString());
+  const signIn = async (username) => {
+    const answer = await request(server.port, 'POST', '/api/v1/auth/login', {
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: 'atrium-demo-2026' }),
+    });
+    assert(answer.status === 200, `${username} signs in: ${answer.status}`);
+    const cookie = /atrium_session=([0-9a-f]{64})/.exec(answer.headers['set-cookie'])[1];
+    return { cookie: `atrium_session=${cookie}`, csrf: json(answer).csrf_token };
+  };
+  const openStream = (cookie) => {
+    const socket = net.connect({ host: '127.0.0.1', port: server.port });
+    const stream = { text: '', socket };
+    socket.on('data', (data) => (stream.text += data));
+    socket.write(`GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n${cookie ? `Cookie: ${cookie}\r\n` : ''}\r\n`);
+    return stream;
+  };
+  try {
+    const demo = await signIn('demo');
+    const lead = await signIn('sales.lead');
+    const me = json(await request(server.port, 'GET', '/api/v1/auth/me', { headers: { Cookie: demo.cookie } }));
+    const demoStream = openStream(demo.cookie);
+    const leadStream = openStream(lead.cookie);
+    const anonymousStream = openStream(undefined);
+    await sleep(500);
+    const write = (method, target, body) => request(server.port, method, target, {
+      headers: { Cookie: lead.cookie, 'X-CSRF-Token': lead.csrf, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const task = json(await write('POST', '/api/v1/tasks', { title: 'Count the samples' }));
+    const assigned = await write('PUT', `/api/v1/tasks/${task.id}/assignees`, { user_ids: [me.user.id] });
+    assert(assigned.status === 200, `assigning: ${assigned.status} ${assigned.body}`);
+    await sleep(1000);
+    for (const stream of [demoStream, leadStream, anonymousStream]) stream.socket.destroy();
+    const frames = demoStream.text.match(/event: notification\r?\ndata: (\{.*\})/g) ?? [];
+    assert(frames.length === 1, `the assignee's stream got ${frames.length} notifications`);
+    const envelope = JSON.parse(/data: (\{.*\})/.exec(frames[0])[1]);
+    assert(envelope.payload.title === 'Lena Lead assigned you: Count the samples' && envelope.payload.record_id === task.id,
+      JSON.stringify(envelope));
+    assert(!leadStream.text.includes('event: notification'), "another user's stream got the notification");
+    assert(!anonymousStream.text.includes('event: notification'), 'a stream without a session got the notification');
+    assert(anonymousStream.text.includes('event: heartbeat'), 'the stream without a session got no heartbeat');
+  } finally {
+    const stopped = await server.stop();
+    assert(stopped.code === 0 && !stopped.sanitizerReport, `exit ${stopped.code}: ${stopped.output.slice(-1500)}`);
+  }
+});
+
 await report.check('a taken port is one line naming --port, exit 1', async () => {
   await withServer(sqliteUrl(), ['--no-demo'], async (server) => {
     const result = atrium(['serve', '--database', sqliteUrl(), '--no-demo', '--port', String(server.port)]);

@@ -19,6 +19,7 @@ import { adminCases } from './admin.mjs';
 import { viewCases } from './views.mjs';
 import { timelineCases } from './timeline.mjs';
 import { taskCases } from './tasks.mjs';
+import { assigneeCases } from './assignees.mjs';
 import { exportCases } from './export.mjs';
 import { importCases } from './import.mjs';
 import { duplicateCases } from './duplicates.mjs';
@@ -484,6 +485,7 @@ cases.push(...adminCases({ baseUrl, check, signIn, openLogin, scrollsSideways, c
 cases.push(...viewCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...timelineCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...taskCases({ baseUrl, check, signIn }));
+cases.push(...assigneeCases({ baseUrl, check, signIn }));
 cases.push(...exportCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...importCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...duplicateCases({ baseUrl, check, signIn, scrollsSideways }));

@@ -125,6 +125,9 @@ int main(int argc, char** argv) {
       ->envname("ATRIUM_JOB_RETENTION_DAYS")
       ->capture_default_str()
       ->check(CLI::Range(1, 3'650));
+  serve_command->add_flag("--test-clock", serve.test_clock,
+                          "tests only: let POST /api/v1/test/clock move the server's clock")
+      ->envname("ATRIUM_TEST_CLOCK");
   serve_command->callback([&] {
     serve.load_demo = !no_demo;
     serve.access_log = !no_access_log;

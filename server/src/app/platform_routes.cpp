@@ -36,12 +36,6 @@ void add_platform_routes(http::Router& router, storage::Database& database, http
     if (!read) return http::Response::error(read.error(), request.request_id);
     return http::Response::json(200, boost::json::serialize(body));
   });
-
-  router.add(http::Method::get, "/api/v1/events", [](http::Request&) {
-    http::Response response;
-    response.event_stream = true;
-    return response;
-  });
 }
 
 }  // namespace atrium::app

@@ -1,5 +1,6 @@
 #include "atrium/app/serve_command.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include <thread>
@@ -7,6 +8,7 @@
 #include "atrium/access/auth_routes.hpp"
 #include "atrium/access/authenticator.hpp"
 #include "atrium/access/password_policy.hpp"
+#include "atrium/access/people_routes.hpp"
 #include "atrium/access/access_admin_routes.hpp"
 #include "atrium/access/grants.hpp"
 #include "atrium/app/demo_data.hpp"
@@ -29,6 +31,10 @@
 #include "atrium/http/static_files.hpp"
 #include "atrium/storage/migration.hpp"
 #include "atrium/workflow/job_service.hpp"
+#include "atrium/workflow/notification_routes.hpp"
+#include "atrium/workflow/task_assignment_routes.hpp"
+#include "atrium/workflow/task_dashboard.hpp"
+#include "atrium/workflow/test_clock_routes.hpp"
 
 namespace atrium::app {
 
@@ -86,7 +92,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   http::Metrics metrics;
   http::EventHub events;
   add_platform_routes(router, **database, metrics, version);
-  SystemClock clock;
+  // The system clock, unless tests move it (--test-clock).
+  AdjustableClock clock;
   access::SessionStore sessions(**database, clock,
                                 access::SessionPolicy{std::chrono::minutes(config.session_idle_minutes),
                                                       std::chrono::hours(config.session_absolute_hours)});
@@ -124,6 +131,14 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
     fmt::print(stderr, "atrium: duplicate keys: {}\n", indexed.error().message);
     return 1;
   }
+  workflow::Notifier notifier(**database, clock);
+  // Each notification reaches the recipient's open streams at once.
+  notifier.set_listener([&events](const std::string& user_id, const boost::json::object& notification) {
+    events.publish(http::Event{"notification", "notification", std::string(notification.at("id").as_string()),
+                               boost::json::serialize(notification), user_id});
+  });
+  workflow::Outbox outbox(**database, clock);
+  workflow::Dashboard dashboard;
   workflow::JobService jobs(**database, clock,
                             {.workers = config.job_workers,
                              .lease = std::chrono::seconds(config.job_lease_seconds),
@@ -139,12 +154,22 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   dataio::MergeService merges(records, clock);
   dataio::add_merge_routes(router, records, merges, authenticator, grants);
   dataio::add_vcard_routes(router, records, authenticator, grants);
+  // Before the record routes: their related lists would take `/{plural}/{id}/assignees`.
+  workflow::TaskAssignments assignments(**database, records, notifier, clock);
+  workflow::add_task_assignment_routes(router, assignments, records, authenticator, grants);
+  workflow::add_task_dashboard_sections(dashboard, records, clock);
   records::add_record_routes(router, records, approvals, authenticator, grants);
   records::add_saved_view_routes(router, records, authenticator, grants);
   dataio::add_import_routes(router, imports, files, records, authenticator, grants);
   dataio::add_import_template_routes(router, records, authenticator, grants);
+  access::add_people_routes(router, **database, authenticator);
   access::add_access_admin_routes(router, **database, authenticator, records::access_schema(records));
   records::add_picklist_routes(router, **database, authenticator);
+  workflow::add_notification_routes(router, notifier, dashboard, outbox, records, authenticator, grants);
+  if (config.test_clock) {
+    log::warn("the clock can be moved through /api/v1/test/clock (--test-clock): for tests only");
+    workflow::add_test_clock_routes(router, clock);
+  }
   records::add_openapi_route(router, records, {version, access::session_cookie_name(access::AuthOptions{https})});
   http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {
     return static_files.serve(request);

@@ -463,6 +463,7 @@ class Session final : public SessionBase {
   }
 
   void start_event_stream(Response response) {
+    auto user_id = std::move(response.event_stream_user);
     auto head = std::make_shared<wire::response<wire::empty_body>>(wire::status::ok, 11);
     head->set(wire::field::server, "Atrium");
     for (const auto& [name, value] : response.headers.fields()) head->insert(name, value);
@@ -471,8 +472,8 @@ class Session final : public SessionBase {
     head->chunked(true);
     auto serializer = std::make_shared<wire::response_serializer<wire::empty_body>>(*head);
     arm(kWriteTimeout);
-    wire::async_write_header(stream_, *serializer, [self = shared(), head, serializer](beast::error_code ec,
-                                                                                        std::size_t) {
+    wire::async_write_header(stream_, *serializer, [self = shared(), head, serializer, user_id = std::move(user_id)](
+                                                            beast::error_code ec, std::size_t) mutable {
       if (ec) return self->close();
       std::weak_ptr<Session> weak = self;
       auto executor = self->stream_.get_executor();
@@ -480,7 +481,7 @@ class Session final : public SessionBase {
         net::post(executor, [weak, frame] {
           if (auto session = weak.lock()) session->queue_frame(frame);
         });
-      });
+      }, std::move(user_id));
       self->server_.event_streams.fetch_add(1);
       // The browser reconnects after this many ms if the stream drops.
       self->queue_frame(fmt::format("retry: 3000\n\n"));

@@ -18,10 +18,10 @@ std::string sse_frame(const Event& event) {
                      utc_now_iso8601(), event.payload_json.empty() ? "{}" : event.payload_json);
 }
 
-std::uint64_t EventHub::subscribe(Listener listener) {
+std::uint64_t EventHub::subscribe(Listener listener, std::string user_id) {
   std::lock_guard lock(mutex_);
   const auto id = next_id_++;
-  listeners_.emplace(id, std::move(listener));
+  listeners_.emplace(id, Subscription{std::move(listener), std::move(user_id)});
   return id;
 }
 
@@ -36,7 +36,9 @@ void EventHub::publish(const Event& event) {
   {
     std::lock_guard lock(mutex_);
     targets.reserve(listeners_.size());
-    for (const auto& [id, listener] : listeners_) targets.push_back(listener);
+    for (const auto& [id, subscription] : listeners_) {
+      if (event.audience.empty() || event.audience == subscription.user_id) targets.push_back(subscription.listener);
+    }
   }
   // Listeners only queue the frame on their connection; none blocks here.
   for (const auto& listener : targets) listener(frame);

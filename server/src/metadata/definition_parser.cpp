@@ -152,7 +152,7 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
   const auto* access = read.get("access");
   if (!access || !access->is_object()) return read.fail("'access' must declare the entity's rights");
   Reader access_reader(access->as_object(), std::string(file) + " access");
-  ATRIUM_TRY(access_reader.only({"actions", "default_scope", "parent"}));
+  ATRIUM_TRY(access_reader.only({"actions", "default_scope", "parent", "assignable"}));
   std::string scope;
   ATRIUM_READ(scope, access_reader.text("default_scope", "all"));
   static const std::map<std::string, Scope, std::less<>> kScopes{
@@ -161,6 +161,7 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
   if (found_scope == kScopes.end()) return read.fail("access default_scope is all, team, own, rule or none");
   entity.access.default_scope = found_scope->second;
   ATRIUM_READ(entity.access.parent_field, access_reader.text("parent", ""));
+  ATRIUM_READ(entity.access.assignable, access_reader.flag("assignable", false));
   if (const auto* actions = access_reader.get("actions")) {
     entity.access.actions.clear();
     if (!actions->is_array()) return read.fail("access actions must be an array");

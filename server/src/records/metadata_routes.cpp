@@ -127,6 +127,7 @@ void add_metadata_routes(http::Router& router, RecordService& records, storage::
                           {"module", entity.module},
                           {"title_field", layout->find_field(entity.title_field)->api_name},
                           {"master_data", entity.master_data},
+                          {"assignable", entity.access.assignable},
                           {"fields", std::move(fields)},
                           {"list_columns", std::move(columns)},
                           {"sections", std::move(sections)},

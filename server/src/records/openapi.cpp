@@ -7,6 +7,7 @@
 #include "openapi_access_paths.hpp"
 #include "openapi_duplicate_paths.hpp"
 #include "openapi_export_paths.hpp"
+#include "openapi_notification_paths.hpp"
 #include "openapi_transition_paths.hpp"
 #include "openapi_import_paths.hpp"
 #include "openapi_operations.hpp"
@@ -261,7 +262,9 @@ void add_platform_paths(json::object& paths) {
   paths["/api/v1/instance"] = {{"get", std::move(instance)}};
 
   json::object events = operation("streamEvents", "Follow changes as Server-Sent Events", "Platform");
-  events["description"] = "Each event is `event: <type>` and `data: {\"type\",\"entity\",\"id\",\"at\",\"payload\"}`.";
+  events["description"] =
+      "Each event is `event: <type>` and `data: {\"type\",\"entity\",\"id\",\"at\",\"payload\"}`. With a "
+      "session the stream also carries the user's own events: `notification` (the payload is the notification).";
   events["responses"] = {{"200",
                           {{"description", "An endless event stream."},
                            {"content", {{"text/event-stream", {{"schema", {{"type", "string"}}}}}}}}}};
@@ -643,7 +646,8 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Picklists"}, {"description", "The value lists enum fields draw from."}},
       json::object{{"name", "Saved views"}, {"description", "Each user's named filters, sorts and columns of lists."}},
       json::object{{"name", "Merges"}, {"description", "Records merged into one, and their undo."}},
-      json::object{{"name", "Imports"}, {"description", "CSV and XLSX files imported into any entity, in the background."}}};
+      json::object{{"name", "Imports"}, {"description", "CSV and XLSX files imported into any entity, in the background."}},
+      json::object{{"name", "Notifications"}, {"description", "Each user's notifications, dashboard and colleagues."}}};
   json::object paths;
   add_platform_paths(paths);
   add_auth_paths(paths);
@@ -654,6 +658,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_merge_paths(paths);
   add_vcard_paths(paths, catalog);
   add_import_paths(paths);
+  add_notification_paths(paths, catalog);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},
                     {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,

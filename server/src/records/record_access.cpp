@@ -156,6 +156,17 @@ Result<SqlFragment> RecordAccess::compute(const EntityLayout& layout, access::Ac
   } else {
     scope.sql += ")";
   }
+  // Whoever a record is assigned to (or someone reporting to them) reads it, whatever
+  // the scope of their read right; writing still follows the right's scope.
+  if (action == access::Action::read && !everything && layout.entity().access.assignable) {
+    SqlFragment widened{"(" + scope.sql + " OR " + layout.entity().table +
+                            ".id IN (SELECT record_id FROM record_assignees WHERE entity = ? AND ",
+                        scope.params};
+    widened.params.emplace_back(layout.entity().name);
+    append(widened, one_of("user_id", grants_->own_ids));
+    widened.sql += "))";
+    scope = std::move(widened);
+  }
   // A child is visible only with its parent: a contact role of an account you cannot
   // see is invisible too.
   const auto& parent_field = layout.entity().access.parent_field;

@@ -4,8 +4,10 @@ import { NotFoundPage } from '@/ui/NotFoundPage';
 import { RequireSession } from './RequireSession';
 import { RouteErrorPage } from './RouteErrorPage';
 import { registerDuplicateSlots } from '@/modules/duplicates/register';
+import { registerTaskSlots } from '@/modules/tasks/register';
 
 registerDuplicateSlots();
+registerTaskSlots();
 
 // Every page is its own chunk, so the first load carries only what the login screen needs.
 export const routes: RouteObject[] = [
@@ -92,6 +94,10 @@ export const routes: RouteObject[] = [
               {
                 path: 'reminders',
                 lazy: async () => ({ Component: (await import('@/modules/reminders/RemindersPage')).RemindersPage }),
+              },
+              {
+                path: 'tasks/board',
+                lazy: async () => ({ Component: (await import('@/modules/tasks/TaskBoardPage')).TaskBoardPage }),
               },
               {
                 path: ':plural',

@@ -90,6 +90,8 @@ export interface StateMachineDefinition {
 export interface EntityDefinition extends EntitySummary {
   title_field: string;
   master_data: boolean;
+  /** Given to several users at once, each with their own status (a task). */
+  assignable?: boolean | undefined;
   fields: FieldDefinition[];
   list_columns: string[];
   sections: SectionDefinition[];
@@ -222,6 +224,7 @@ export function readMetadata(answer: unknown): Metadata {
         module: typeof entry.module === 'string' ? entry.module : '',
         title_field: text(entry.title_field, fields[0]?.name ?? 'id'),
         master_data: entry.master_data === true,
+        assignable: entry.assignable === true,
         fields,
         list_columns: strings(entry.list_columns),
         sections: readSections(entry.sections),

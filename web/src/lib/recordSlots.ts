@@ -23,9 +23,11 @@ interface Slots {
   createForm: ComponentType<CreateFormSlotProps>[];
   recordActions: ComponentType<RecordActionSlotProps>[];
   listActions: ComponentType<ListActionSlotProps>[];
+  /** Panels above a record's details (its routing). */
+  recordPanels: ComponentType<RecordActionSlotProps>[];
 }
 
-const slots: Slots = { createForm: [], recordActions: [], listActions: [] };
+const slots: Slots = { createForm: [], recordActions: [], listActions: [], recordPanels: [] };
 
 /**
  * Places on the generic record pages where feature modules add their parts (a duplicates

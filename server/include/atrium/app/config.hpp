@@ -36,6 +36,8 @@ struct ServeConfig {
   int job_workers = -1;
   int job_lease_seconds = 300;
   int job_retention_days = 7;
+  // Tests only: POST /api/v1/test/clock moves the server's clock.
+  bool test_clock = false;
 };
 
 // The built web app: an explicit root, else web/dist beside the build tree or below the

@@ -1,6 +1,7 @@
 #pragma once
-// Live events for browsers (Server-Sent Events). Modules publish; every open
-// /api/v1/events stream receives. Envelope: {"type","entity","id","at","payload"}.
+// Live events for browsers (Server-Sent Events). Modules publish; the open
+// /api/v1/events streams receive: an event with an audience goes only to that user's
+// streams, one without goes to every stream. Envelope: {"type","entity","id","at","payload"}.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -15,6 +16,7 @@ struct Event {
   std::string entity;        // empty when the event is about no record
   std::string id;            // the record's id, or empty
   std::string payload_json;  // a JSON value; "{}" when there is nothing to add
+  std::string audience;      // a user id: only their streams receive it; empty: every stream
 };
 
 // The SSE frame of an event: "event: <type>\ndata: <envelope>\n\n".
@@ -24,14 +26,20 @@ class EventHub {
  public:
   using Listener = std::function<void(const std::string& frame)>;
 
-  std::uint64_t subscribe(Listener listener);
+  // `user_id` is the stream's signed-in user, empty for a stream opened without signing in
+  // (it receives only the events without an audience).
+  std::uint64_t subscribe(Listener listener, std::string user_id = {});
   void unsubscribe(std::uint64_t subscription);
   void publish(const Event& event);
   int subscribers() const;
 
  private:
   mutable std::mutex mutex_;
-  std::map<std::uint64_t, Listener> listeners_;
+  struct Subscription {
+    Listener listener;
+    std::string user_id;
+  };
+  std::map<std::uint64_t, Subscription> listeners_;
   std::uint64_t next_id_ = 1;
 };
 

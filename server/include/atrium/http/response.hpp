@@ -29,6 +29,8 @@ struct Response {
   // When set, the transport sends the headers, then keeps the connection as a
   // Server-Sent Events stream fed by the EventHub; `body` is ignored.
   bool event_stream = false;
+  // The signed-in user of an event stream: it also receives the events addressed to them.
+  std::string event_stream_user;
   // When set, the body comes from this producer in chunks; `body` is ignored.
   std::shared_ptr<BodyProducer> body_producer;
   // Close the connection after this response (e.g. after a framing error).

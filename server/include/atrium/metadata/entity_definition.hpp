@@ -15,6 +15,9 @@ struct AccessDeclaration {
   std::vector<std::string> actions{"create", "read", "edit", "delete", "export"};
   Scope default_scope = Scope::all;
   std::string parent_field;  // a link field whose target's visibility this record inherits
+  // Records are assigned to users (record_assignees), who then see them whatever the
+  // scope of their read right: a task given to a colleague of another team.
+  bool assignable = false;
 };
 
 struct NumberingDefinition {
