@@ -13,8 +13,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-browser-'));
 const artifacts = path.join(root, 'build-test', 'test-results', 'screenshots');
 fs.mkdirSync(artifacts, { recursive: true });
 let failed = false;
+// The journeys move the server's clock (a reminder that fires, an SLA that runs out).
 const server = await startServer(binary, `sqlite:${path.join(dir, 'browser.db')}`, [
-  '--web-root', path.join(root, 'web', 'dist'),
+  '--web-root', path.join(root, 'web', 'dist'), '--test-clock',
 ]);
 try {
   const code = await new Promise((resolve) => {
