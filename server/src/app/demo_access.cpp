@@ -98,6 +98,14 @@ Result<std::int64_t> load_demo_access(storage::Connection& connection, DemoIds& 
   ATRIUM_TRY(run("INSERT INTO user_attributes (user_id, attribute, value) VALUES (?, 'areas', 'north') "
                  "ON CONFLICT DO NOTHING",
                  {sales_user}));
+  // An approval rule: raising an account's credit limit above 50,000 needs the
+  // representative's manager, then a sales lead.
+  ATRIUM_TRY(run("INSERT INTO approval_rules (id, entity, name, trigger_kind, condition, levels, active, created_at, "
+                 "updated_at, version) VALUES (?, 'account', 'Credit limit above 50,000', 'on_update', "
+                 "'credit_limit gt 50000', ?, 1, ?, ?, 1) ON CONFLICT DO NOTHING",
+                 {ids.next(),
+                  R"([{"kind":"manager","mode":"any","depth":1},{"kind":"role","mode":"any","role":"sales_lead"}])",
+                  created_at, created_at}));
   ATRIUM_TRY(access::bump_access_generation(connection));
   return rows;
 }

@@ -30,6 +30,8 @@
 #include "atrium/dataio/vcard_routes.hpp"
 #include "atrium/http/static_files.hpp"
 #include "atrium/storage/migration.hpp"
+#include "atrium/workflow/approval_dashboard.hpp"
+#include "atrium/workflow/approval_routes.hpp"
 #include "atrium/workflow/job_service.hpp"
 #include "atrium/workflow/notification_routes.hpp"
 #include "atrium/workflow/task_assignment_routes.hpp"
@@ -108,7 +110,6 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   access::add_auth_routes(router, **database, sessions, tokens, clock, auth_options);
   const access::Authenticator authenticator(sessions, tokens, auth_options);
   records::RecordService records(**database, **catalog, clock);
-  records::DeletionApprovals approvals(**database, records, clock);
   access::GrantStore grants(**database);
   // Phone numbers written without a prefix take this country's code unless the record
   // names its own country.
@@ -139,6 +140,13 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   });
   workflow::Outbox outbox(**database, clock);
   workflow::Dashboard dashboard;
+  // Approvals: rules as data; a write that matches one starts an approval, and a record
+  // waiting for one is locked. Deletions of master data are approvals too.
+  workflow::ApprovalRules approval_rules(**database, records, clock);
+  workflow::ApprovalDelegations approval_delegations(**database, clock);
+  workflow::ApprovalEngine approvals(**database, records, grants, notifier, clock);
+  approvals.attach();
+  dashboard.add_section(workflow::approvals_waiting_section(approvals));
   workflow::JobService jobs(**database, clock,
                             {.workers = config.job_workers,
                              .lease = std::chrono::seconds(config.job_lease_seconds),
@@ -165,6 +173,9 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   access::add_people_routes(router, **database, authenticator);
   access::add_access_admin_routes(router, **database, authenticator, records::access_schema(records));
   records::add_picklist_routes(router, **database, authenticator);
+  workflow::add_approval_routes(router, approvals, approval_rules, approval_delegations, records, authenticator,
+                                grants);
+  workflow::add_approval_rule_routes(router, approval_rules, records, authenticator, grants);
   workflow::add_notification_routes(router, notifier, dashboard, outbox, records, authenticator, grants);
   if (config.test_clock) {
     log::warn("the clock can be moved through /api/v1/test/clock (--test-clock): for tests only");

@@ -10,6 +10,7 @@
 #include "openapi_notification_paths.hpp"
 #include "openapi_transition_paths.hpp"
 #include "openapi_import_paths.hpp"
+#include "openapi_approval_paths.hpp"
 #include "openapi_operations.hpp"
 #include "openapi_schemas.hpp"
 
@@ -303,47 +304,8 @@ void add_platform_paths(json::object& paths) {
   paths["/api/v1/openapi.json"] = {{"get", std::move(document)}};
 }
 
-// Deletion approvals and the audit log (record_routes.cpp).
-void add_approval_and_audit_paths(json::object& paths) {
-  json::object list = operation("listApprovals", "List approvals", "Approvals");
-  list["parameters"] = json::array{json::object{
-      {"name", "status"},
-      {"in", "query"},
-      {"description", "Which approvals; at most 500, oldest request first."},
-      {"schema",
-       {{"type", "string"}, {"enum", json::array{"pending", "approved", "rejected"}}, {"default", "pending"}}}}};
-  list["responses"] = {
-      {"200", {{"description", "The approvals."}, {"content", json_content(data_of(schema_ref("Approval")))}}}};
-  add_errors(list, {"400", "401"});
-  set_security(list, false);
-  paths["/api/v1/approvals"] = {{"get", std::move(list)}};
-
-  const json::array id_parameter{component_ref("parameters", "RecordId")};
-  json::object read = operation("getApproval", "Read an approval", "Approvals");
-  read["responses"] = {{"200", record_answer("The approval.", "Approval")}};
-  add_errors(read, {"400", "401", "404"});
-  set_security(read, false);
-  paths["/api/v1/approvals/{id}"] = {{"parameters", id_parameter}, {"get", std::move(read)}};
-
-  for (const bool approve : {true, false}) {
-    const std::string verb = approve ? "approve" : "reject";
-    json::object op =
-        operation(verb + "Approval", approve ? "Approve a pending request" : "Reject a pending request", "Approvals");
-    op["description"] = approve ? "An administrator other than the requester decides; approved, the deletion happens "
-                                  "if nothing refers to the record by then."
-                                : "An administrator other than the requester decides; rejected, the record stays.";
-    op["requestBody"] = {
-        {"required", false},
-        {"content",
-         json_content(json::object{
-             {"type", "object"},
-             {"properties", {{"remarks", {{"type", "string"}, {"maxLength", 2000}, {"description", "Why."}}}}}})}};
-    op["responses"] = {{"200", record_answer("The decided approval.", "Approval")}};
-    add_errors(op, {"400", "401", "403", "404", "409", "413", "415", "422"});
-    set_security(op, true);
-    paths["/api/v1/approvals/{id}/" + verb] = {{"parameters", id_parameter}, {"post", std::move(op)}};
-  }
-
+// The audit log (record_routes.cpp).
+void add_audit_paths(json::object& paths) {
   auto query = [](std::string_view name, std::string_view description, json::object schema) {
     return json::object{{"name", name}, {"in", "query"}, {"description", description}, {"schema", std::move(schema)}};
   };
@@ -652,7 +614,8 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_platform_paths(paths);
   add_auth_paths(paths);
   add_access_admin_paths(paths);
-  add_approval_and_audit_paths(paths);
+  add_audit_paths(paths);
+  add_approval_paths(paths);
   add_search_and_picklist_paths(paths);
   add_saved_view_paths(paths, catalog);
   add_merge_paths(paths);

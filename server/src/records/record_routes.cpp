@@ -95,57 +95,6 @@ void add_record_routes(http::Router& router, RecordService& records, DeletionApp
     });
   });
 
-  // Approvals a caller sees: their own requests, and those on entities they may approve.
-  const auto approval_visible = [&records](const boost::json::object& approval, const Actor& actor) {
-    if (actor.access->unrestricted() || approval.at("requested_by_id") == boost::json::value(actor.user_id)) {
-      return true;
-    }
-    const EntityLayout* layout = records.by_name(std::string_view(approval.at("entity").as_string()));
-    return layout && actor.access->may(*layout, access::Action::approve);
-  };
-  router.add(http::Method::get, "/api/v1/approvals", [&approvals, context, approval_visible](Request& request) {
-    return as_caller(context, request, [&](const Actor& actor) {
-      auto list = approvals.list(request.query("status").value_or("pending"));
-      if (!list) return Response::error(list.error(), request.request_id);
-      boost::json::array visible;
-      for (auto& approval : *list) {
-        if (approval_visible(approval.as_object(), actor)) visible.push_back(std::move(approval));
-      }
-      return Response::json(200, boost::json::serialize(boost::json::object{{"data", std::move(visible)}}));
-    });
-  });
-  router.add(http::Method::get, "/api/v1/approvals/{id}", [&approvals, context, approval_visible](Request& request) {
-    return as_caller(context, request, [&](const Actor& actor) {
-      auto approval = approvals.get(request.path_param("id"));
-      if (!approval) return Response::error(approval.error(), request.request_id);
-      if (!approval_visible(*approval, actor)) {
-        return Response::error(make_error(ErrorCode::not_found, "no such approval"), request.request_id);
-      }
-      return record_response(200, *approval);
-    });
-  });
-  for (const bool approve : {true, false}) {
-    router.add(http::Method::post, approve ? "/api/v1/approvals/{id}/approve" : "/api/v1/approvals/{id}/reject",
-               [&approvals, context, approve](Request& request) {
-                 return as_caller(context, request, [&](const Actor& actor) {
-                   std::string remarks;
-                   if (request.json.is_object()) {
-                     if (const auto* given = request.json.as_object().if_contains("remarks")) {
-                       if (!given->is_string() || given->as_string().size() > 2000) {
-                         return Response::error(Error{ErrorCode::validation_failed, "the remarks are not valid",
-                                                      {{"remarks", "FIELD_INVALID", "text of at most 2000 characters"}}},
-                                                request.request_id);
-                       }
-                       remarks = std::string(given->as_string());
-                     }
-                   }
-                   auto decided = approvals.decide(request.path_param("id"), approve, remarks, actor);
-                   if (!decided) return Response::error(decided.error(), request.request_id);
-                   return record_response(200, *decided);
-                 });
-               });
-  }
-
   // The global event log: every change to every record, by sequence.
   router.add(http::Method::get, "/api/v1/audit", [&records, context](Request& request) {
     return as_caller(context, request, [&](const Actor& actor) {
