@@ -4,9 +4,11 @@ import { NotFoundPage } from '@/ui/NotFoundPage';
 import { RequireSession } from './RequireSession';
 import { RouteErrorPage } from './RouteErrorPage';
 import { registerDuplicateSlots } from '@/modules/duplicates/register';
+import { registerApprovalSlots } from '@/modules/approvals/register';
 import { registerTaskSlots } from '@/modules/tasks/register';
 
 registerDuplicateSlots();
+registerApprovalSlots();
 registerTaskSlots();
 
 // Every page is its own chunk, so the first load carries only what the login screen needs.
@@ -76,6 +78,18 @@ export const routes: RouteObject[] = [
                     path: 'merges',
                     lazy: async () => ({ Component: (await import('@/modules/duplicates/MergesPage')).MergesPage }),
                   },
+                  {
+                    path: 'approval-rules',
+                    lazy: async () => ({
+                      Component: (await import('@/modules/approvals/ApprovalRulesPage')).ApprovalRulesPage,
+                    }),
+                  },
+                  {
+                    path: 'approval-rules/:id',
+                    lazy: async () => ({
+                      Component: (await import('@/modules/approvals/ApprovalRuleEditPage')).ApprovalRuleEditPage,
+                    }),
+                  },
                   { path: '*', Component: NotFoundPage },
                 ],
               },
@@ -98,6 +112,10 @@ export const routes: RouteObject[] = [
               {
                 path: 'tasks/board',
                 lazy: async () => ({ Component: (await import('@/modules/tasks/TaskBoardPage')).TaskBoardPage }),
+              },
+              {
+                path: 'approvals',
+                lazy: async () => ({ Component: (await import('@/modules/approvals/ApprovalsPage')).ApprovalsPage }),
               },
               {
                 path: ':plural',

@@ -1,5 +1,5 @@
 import { Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconListDetails, IconShieldLock, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconChecklist, IconListDetails, IconShieldLock, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
@@ -8,6 +8,7 @@ const sections: { to: string; title: string; text: string; icon: ReactNode }[] =
   { to: '/admin/teams', title: 'Teams', text: 'Groups of users for team-scoped rights.', icon: <IconUsersGroup size={22} aria-hidden="true" /> },
   { to: '/admin/roles', title: 'Roles', text: 'The rights matrix and field rights of each role.', icon: <IconShieldLock size={22} aria-hidden="true" /> },
   { to: '/admin/picklists', title: 'Picklists', text: 'The values of areas, industries and other choices.', icon: <IconListDetails size={22} aria-hidden="true" /> },
+  { to: '/admin/approval-rules', title: 'Approval rules', text: 'Which changes and deletions wait for whose approval, level by level.', icon: <IconChecklist size={22} aria-hidden="true" /> },
 ];
 
 /** `/admin`: the administration sections. */

@@ -1,5 +1,5 @@
 import { NavLink as NavigationLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
-import { IconBell, IconHome, IconSettings } from '@tabler/icons-react';
+import { IconBell, IconChecklist, IconHome, IconSettings } from '@tabler/icons-react';
 import { NavLink } from 'react-router';
 import { useMetadata, type EntitySummary } from '@/lib/metadata';
 import { useSession } from '@/lib/session';
@@ -31,6 +31,13 @@ export function NavigationSidebar({ onNavigate }: NavigationSidebarProps) {
           to="/reminders"
           label="Reminders"
           leftSection={<IconBell size={18} aria-hidden="true" />}
+          onClick={onNavigate}
+        />
+        <NavigationLink
+          component={NavLink}
+          to="/approvals"
+          label="Approvals"
+          leftSection={<IconChecklist size={18} aria-hidden="true" />}
           onClick={onNavigate}
         />
         <EntityLinks
