@@ -23,6 +23,7 @@ import { assigneeCases } from './assignees.mjs';
 import { exportCases } from './export.mjs';
 import { importCases } from './import.mjs';
 import { duplicateCases } from './duplicates.mjs';
+import { approvalCases } from './approvals.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -489,6 +490,7 @@ cases.push(...assigneeCases({ baseUrl, check, signIn }));
 cases.push(...exportCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...importCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...duplicateCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...approvalCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -34,6 +34,7 @@ export function ApprovalsPage() {
     <Stack gap="md">
       <Title order={1}>Approvals</Title>
       <Tabs
+        keepMounted={false}
         value={tab}
         onChange={(value) => { setParameters(() => {
             const next = new URLSearchParams();
