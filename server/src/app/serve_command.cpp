@@ -33,6 +33,10 @@
 #include "atrium/workflow/approval_dashboard.hpp"
 #include "atrium/workflow/approval_routes.hpp"
 #include "atrium/workflow/job_service.hpp"
+#include "atrium/workflow/reminder_dashboard.hpp"
+#include "atrium/workflow/reminder_dispatcher.hpp"
+#include "atrium/workflow/reminder_routes.hpp"
+#include "atrium/workflow/reminder_service.hpp"
 #include "atrium/workflow/notification_routes.hpp"
 #include "atrium/workflow/task_assignment_routes.hpp"
 #include "atrium/workflow/task_dashboard.hpp"
@@ -154,6 +158,17 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   // Imports queue their batches as jobs, so the job service exists before the routes.
   dataio::ImportService imports(records, grants, files, jobs.queue(), clock, &duplicates);
   imports.register_jobs(jobs.registry());
+  // Reminders: routes before the record routes (their /{plural} would take /reminders),
+  // delivery as a recurring job, the caller's next ones on the dashboard.
+  workflow::ReminderService reminders(records, grants, clock);
+  workflow::ReminderDispatcher reminder_dispatcher(records, notifier, outbox, clock);
+  reminder_dispatcher.register_jobs(jobs.registry(), jobs.queue());
+  if (auto scheduled = reminder_dispatcher.schedule(jobs.scheduler()); !scheduled) {
+    fmt::print(stderr, "atrium: reminders: {}\n", scheduled.error().message);
+    return 1;
+  }
+  workflow::add_reminder_routes(router, reminders, records, authenticator, grants);
+  workflow::add_reminder_dashboard_section(dashboard, reminders);
   records::add_metadata_routes(router, records, **database, authenticator, grants);
   // Before the record routes: /{plural}/export is not a record id.
   dataio::add_export_routes(router, records, authenticator, grants, std::filesystem::temp_directory_path());

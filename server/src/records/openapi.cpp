@@ -11,6 +11,7 @@
 #include "openapi_transition_paths.hpp"
 #include "openapi_import_paths.hpp"
 #include "openapi_approval_paths.hpp"
+#include "openapi_reminder_paths.hpp"
 #include "openapi_operations.hpp"
 #include "openapi_schemas.hpp"
 
@@ -609,7 +610,9 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Saved views"}, {"description", "Each user's named filters, sorts and columns of lists."}},
       json::object{{"name", "Merges"}, {"description", "Records merged into one, and their undo."}},
       json::object{{"name", "Imports"}, {"description", "CSV and XLSX files imported into any entity, in the background."}},
-      json::object{{"name", "Notifications"}, {"description", "Each user's notifications, dashboard and colleagues."}}};
+      json::object{{"name", "Notifications"}, {"description", "Each user's notifications, dashboard and colleagues."}},
+      json::object{{"name", "Reminders"},
+                   {"description", "One-off and recurring (RRULE) reminders for oneself or others, in-app and by e-mail."}}};
   json::object paths;
   add_platform_paths(paths);
   add_auth_paths(paths);
@@ -622,6 +625,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_vcard_paths(paths, catalog);
   add_import_paths(paths);
   add_notification_paths(paths, catalog);
+  add_reminder_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},
                     {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,
