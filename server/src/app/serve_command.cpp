@@ -41,6 +41,7 @@
 #include "atrium/workflow/task_assignment_routes.hpp"
 #include "atrium/workflow/task_dashboard.hpp"
 #include "atrium/workflow/test_clock_routes.hpp"
+#include "atrium/workflow/template_routes.hpp"
 
 namespace atrium::app {
 
@@ -169,6 +170,10 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   }
   workflow::add_reminder_routes(router, reminders, records, authenticator, grants);
   workflow::add_reminder_dashboard_section(dashboard, reminders);
+  // Message templates: stored as data, checked against the definitions, previewed with
+  // the reader's access. Before the record routes: their /{plural} would take /templates.
+  workflow::MessageTemplates templates(records, clock);
+  workflow::add_template_routes(router, templates, records, authenticator, grants);
   records::add_metadata_routes(router, records, **database, authenticator, grants);
   // Before the record routes: /{plural}/export is not a record id.
   dataio::add_export_routes(router, records, authenticator, grants, std::filesystem::temp_directory_path());

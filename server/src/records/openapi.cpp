@@ -12,6 +12,7 @@
 #include "openapi_import_paths.hpp"
 #include "openapi_approval_paths.hpp"
 #include "openapi_reminder_paths.hpp"
+#include "openapi_template_paths.hpp"
 #include "openapi_operations.hpp"
 #include "openapi_schemas.hpp"
 
@@ -612,7 +613,9 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Imports"}, {"description", "CSV and XLSX files imported into any entity, in the background."}},
       json::object{{"name", "Notifications"}, {"description", "Each user's notifications, dashboard and colleagues."}},
       json::object{{"name", "Reminders"},
-                   {"description", "One-off and recurring (RRULE) reminders for oneself or others, in-app and by e-mail."}}};
+                   {"description", "One-off and recurring (RRULE) reminders for oneself or others, in-app and by e-mail."}},
+      json::object{{"name", "Templates"},
+                   {"description", "Message templates in a subset of Liquid, checked against the definitions, with previews."}}};
   json::object paths;
   add_platform_paths(paths);
   add_auth_paths(paths);
@@ -626,6 +629,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_import_paths(paths);
   add_notification_paths(paths, catalog);
   add_reminder_paths(paths);
+  add_template_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},
                     {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,
