@@ -10,6 +10,7 @@
 #include "demo_ids.hpp"
 #include "atrium/app/schema_setup.hpp"
 #include "demo_names.hpp"
+#include "atrium/workflow/automation_demo_rules.hpp"
 #include "demo_access.hpp"
 #include "demo_records.hpp"
 
@@ -103,6 +104,12 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
   auto records = load_demo_records(database, **catalog, size, ids, demo_user_id);
   if (!records) return records.take_error();
   report.rows += *records;
+  // Two follow-up rules (automation rules), so the demo shows follow-ups made by rules.
+  ATRIUM_TRY(database.transact([&](storage::Connection& connection) {
+    const std::string first = ids.next();
+    const std::string second = ids.next();
+    return workflow::load_demo_automation_rules(connection, first, second, created_at);
+  }));
   // Fresh statistics let the query planner walk the sort index for selective pages
   // instead of sorting every match (SQLite has none until ANALYZE runs).
   ATRIUM_TRY(database.transact([](storage::Connection& connection) { return connection.execute_script("ANALYZE"); }));

@@ -42,6 +42,8 @@
 #include "atrium/workflow/task_dashboard.hpp"
 #include "atrium/workflow/test_clock_routes.hpp"
 #include "atrium/workflow/template_routes.hpp"
+#include "atrium/workflow/automation_engine.hpp"
+#include "atrium/workflow/automation_routes.hpp"
 
 namespace atrium::app {
 
@@ -174,6 +176,18 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   // the reader's access. Before the record routes: their /{plural} would take /templates.
   workflow::MessageTemplates templates(records, clock);
   workflow::add_template_routes(router, templates, records, authenticator, grants);
+  // Automation rules: a write fires the rules of its entity as jobs queued in the same
+  // transaction; dates and schedules come from a recurring scan on the clock.
+  workflow::AutomationRuleStore automation_rules(records, clock);
+  workflow::AutomationEngine automation(records, automation_rules, templates, notifier, outbox, clock);
+  automation.set_approvals(&approvals);
+  automation.attach(jobs.queue());
+  automation.register_jobs(jobs.registry());
+  if (auto scheduled = automation.schedule(jobs.scheduler()); !scheduled) {
+    fmt::print(stderr, "atrium: automation: {}\n", scheduled.error().message);
+    return 1;
+  }
+  workflow::add_automation_routes(router, automation_rules, records, authenticator, grants);
   records::add_metadata_routes(router, records, **database, authenticator, grants);
   // Before the record routes: /{plural}/export is not a record id.
   dataio::add_export_routes(router, records, authenticator, grants, std::filesystem::temp_directory_path());

@@ -13,6 +13,7 @@
 #include "openapi_approval_paths.hpp"
 #include "openapi_reminder_paths.hpp"
 #include "openapi_template_paths.hpp"
+#include "openapi_automation_paths.hpp"
 #include "openapi_operations.hpp"
 #include "openapi_schemas.hpp"
 
@@ -615,7 +616,9 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Reminders"},
                    {"description", "One-off and recurring (RRULE) reminders for oneself or others, in-app and by e-mail."}},
       json::object{{"name", "Templates"},
-                   {"description", "Message templates in a subset of Liquid, checked against the definitions, with previews."}}};
+                   {"description", "Message templates in a subset of Liquid, checked against the definitions, with previews."}},
+      json::object{{"name", "Automation"},
+                   {"description", "Rules that act on records when they are written, reach a date or on a schedule."}}};
   json::object paths;
   add_platform_paths(paths);
   add_auth_paths(paths);
@@ -630,6 +633,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_notification_paths(paths, catalog);
   add_reminder_paths(paths);
   add_template_paths(paths);
+  add_automation_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},
                     {"description", fmt::format("Records of {} (module {}), at /api/v1/{}.", entity.label_plural,
