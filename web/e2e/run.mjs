@@ -24,6 +24,7 @@ import { exportCases } from './export.mjs';
 import { importCases } from './import.mjs';
 import { duplicateCases } from './duplicates.mjs';
 import { approvalCases } from './approvals.mjs';
+import { automationCases } from './automation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -491,6 +492,7 @@ cases.push(...exportCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...importCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...duplicateCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...approvalCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...automationCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);

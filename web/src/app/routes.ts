@@ -79,6 +79,26 @@ export const routes: RouteObject[] = [
                     lazy: async () => ({ Component: (await import('@/modules/duplicates/MergesPage')).MergesPage }),
                   },
                   {
+                    path: 'templates',
+                    lazy: async () => ({ Component: (await import('@/modules/automation/TemplatesPage')).TemplatesPage }),
+                  },
+                  {
+                    path: 'templates/:id',
+                    lazy: async () => ({ Component: (await import('@/modules/automation/TemplateEditPage')).TemplateEditPage }),
+                  },
+                  {
+                    path: 'automation-rules',
+                    lazy: async () => ({
+                      Component: (await import('@/modules/automation/AutomationRulesPage')).AutomationRulesPage,
+                    }),
+                  },
+                  {
+                    path: 'automation-rules/:id',
+                    lazy: async () => ({
+                      Component: (await import('@/modules/automation/AutomationRuleEditPage')).AutomationRuleEditPage,
+                    }),
+                  },
+                  {
                     path: 'approval-rules',
                     lazy: async () => ({
                       Component: (await import('@/modules/approvals/ApprovalRulesPage')).ApprovalRulesPage,
