@@ -37,18 +37,25 @@ export function markAllNotificationsRead() {
 
 /**
  * The signed-in user's latest notifications, refreshed the moment the server announces
- * a new one on the event stream (and every minute, should the stream be down).
+ * a new one on the event stream, again whenever the stream (re)connects, and every
+ * minute should it be down.
  */
 export function useNotifications() {
   const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      subscribeToServerEvents('notification', () => {
-        void queryClient.invalidateQueries({ queryKey: notificationsQueryKey });
-        void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
-      }),
-    [queryClient],
-  );
+  useEffect(() => {
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: notificationsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+    };
+    // `connected` comes first on every (re)connection: what arrived while the stream was
+    // not yet (or no longer) open is read then, so nothing is missed.
+    const stops = [subscribeToServerEvents('notification', refresh), subscribeToServerEvents('connected', refresh)];
+    return () => {
+      stops.forEach((stop) => {
+        stop();
+      });
+    };
+  }, [queryClient]);
   return useQuery({
     queryKey: notificationsQueryKey,
     queryFn: ({ signal }) => fetchNotifications(signal),
