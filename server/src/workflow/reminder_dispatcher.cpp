@@ -156,8 +156,7 @@ Result<ReminderDelivery> ReminderDispatcher::deliver_due(Connection& connection,
                                      {"description", row[kNotes].text()},
                                      {"due_at", occurrence_text}};
             if (entity == "account" || entity == "contact" || entity == "product") {
-              task["parent_type"] = entity;
-              task["parent_id"] = record_id;
+              task["parent"] = boost::json::object{{"entity", entity}, {"id", record_id}};
             }
             // Created as the recipient's own task, by Atrium on their behalf: the task's
             // validation and audit apply; the reminder's entry names who set it.
@@ -190,7 +189,9 @@ Result<ReminderDelivery> ReminderDispatcher::deliver_due(Connection& connection,
       // A delivery that cannot succeed (a task the definition no longer accepts) must
       // not hold up the others, nor fire again: it is logged and the schedule moves on.
       ATRIUM_TRY(connection.execute_script("ROLLBACK TO SAVEPOINT atrium_reminder"));
-      log::warn("reminder {} at {} was not delivered: {}", id, occurrence_text, delivered.error().message);
+      std::string fields;
+      for (const auto& field : delivered.error().fields) fields += " " + field.field + ": " + field.code;
+      log::warn("reminder {} at {} was not delivered: {}{}", id, occurrence_text, delivered.error().message, fields);
     }
     ATRIUM_TRY(connection.execute_script("RELEASE SAVEPOINT atrium_reminder"));
     auto moved = connection.execute(
