@@ -12,8 +12,15 @@ async function unreadCount(page) {
   return match ? Number(match[1]) : 0;
 }
 
+/** Lets the frame finish its narrow layout (the navigation slides away) before measuring. */
+async function settle(page) {
+  await page
+    .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 3000 })
+    .catch(() => undefined);
+}
+
 /** The cases, given run.mjs's helpers. */
-export function assigneeCases({ baseUrl, check, signIn }) {
+export function assigneeCases({ baseUrl, check, signIn, scrollsSideways }) {
   const api = pageApi(baseUrl, check);
 
   return [
@@ -66,6 +73,29 @@ export function assigneeCases({ baseUrl, check, signIn }) {
           const news = await lead.get('/api/v1/notifications?unread=true');
           const kinds = (await news.json()).data.map((item) => item.kind);
           check(kinds.includes('task.progress') && kinds.includes('task.done'), `the lead was told: ${kinds.join(', ')}`);
+
+          // The board shows it among the done tasks, and moves cards by their transitions.
+          await page.goto(`${baseUrl}/tasks/board`, { waitUntil: 'domcontentloaded' });
+          const doneColumn = page.getByRole('region', { name: 'Done' });
+          await doneColumn.getByRole('link', { name: title }).waitFor();
+          const next = await api(context, 'POST', '/tasks', { title: `${title} again`, priority: 'low' });
+          const openColumn = page.getByRole('region', { name: 'Open', exact: true });
+          await page.reload({ waitUntil: 'domcontentloaded' });
+          await openColumn.getByRole('link', { name: `${title} again` }).waitFor();
+          await openColumn.getByRole('button', { name: `Move ${title} again` }).click();
+          await page.getByRole('menuitem', { name: 'Start' }).click();
+          await page.getByRole('region', { name: 'In progress' }).getByRole('link', { name: `${title} again` }).waitFor();
+          check((await api(context, 'GET', `/tasks/${next.id}`)).status === 'in_progress', 'the board did not start the task');
+          await screenshot('task-board');
+          await page.setViewportSize({ width: 390, height: 844 });
+          await settle(page);
+          check(!(await scrollsSideways(page)), 'the task board scrolls sideways at 390 px');
+          await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+          await page.getByRole('region', { name: 'My tasks' }).waitFor();
+          await settle(page);
+          check(!(await scrollsSideways(page)), 'the dashboard scrolls sideways at 390 px');
+          await screenshot('dashboard-narrow');
+          await page.setViewportSize({ width: 1280, height: 800 });
         } finally {
           await lead.dispose();
         }

@@ -5,6 +5,7 @@
 // ATRIUM_URL     base URL of the server under test (required)
 // ARTIFACTS_DIR  where screenshots go (default: web/e2e/artifacts)
 // CHROMIUM_PATH  the browser binary (default: /usr/bin/chromium)
+// E2E_ONLY       runs only the journeys whose name contains this text
 //
 // Prints `ok - name` or `not ok - name: reason` per case and ends with the line
 // `N passed, N failed`; exits 1 when any case failed.
@@ -487,7 +488,7 @@ cases.push(...adminCases({ baseUrl, check, signIn, openLogin, scrollsSideways, c
 cases.push(...viewCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...timelineCases({ baseUrl, check, signIn, openLogin, scrollsSideways, columnValues }));
 cases.push(...taskCases({ baseUrl, check, signIn }));
-cases.push(...assigneeCases({ baseUrl, check, signIn }));
+cases.push(...assigneeCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...exportCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...importCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...duplicateCases({ baseUrl, check, signIn, scrollsSideways }));
@@ -550,6 +551,9 @@ async function main() {
     context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
 
     for (const [index, testCase] of cases.entries()) {
+      if (process.env.E2E_ONLY && !testCase.name.includes(process.env.E2E_ONLY)) {
+        continue;
+      }
       // Each case starts signed out in a fresh tab.
       await context.clearCookies();
       const page = await context.newPage();
