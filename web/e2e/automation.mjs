@@ -29,7 +29,7 @@ export function automationCases({ baseUrl, check, signIn, scrollsSideways }) {
         await page.getByText("'account.nickname' is not a field of account").waitFor();
 
         await page.getByRole('textbox', { name: /^Body/ }).fill('<p>{{ account.name }}: {{ account.credit_limit | money }}</p>');
-        await page.getByLabel(/^Record/).fill(`Preview & Sons ${suffix}`);
+        await page.getByRole('textbox', { name: 'Record', exact: true }).fill(`Preview & Sons ${suffix}`);
         await page.getByRole('option', { name: `Preview & Sons ${suffix}` }).click();
         await page.getByLabel('Rendered subject').getByText(`Your limit, Preview & Sons ${suffix}`).waitFor();
         const frame = page.frameLocator('iframe[title="Rendered body"]');
