@@ -35,6 +35,9 @@ export function automationCases({ baseUrl, check, signIn, scrollsSideways }) {
         const frame = page.frameLocator('iframe[title="Rendered body"]');
         await frame.getByText(`Preview & Sons ${suffix}: 2,500.50 EUR`).waitFor();
         check(!(await scrollsSideways(page)), 'the template page scrolls sideways');
+        await page.setViewportSize({ width: 390, height: 844 });
+        check(!(await scrollsSideways(page)), 'the template page scrolls sideways on a phone');
+        await page.setViewportSize({ width: 1280, height: 800 });
         await screenshot('template-preview');
         await page.getByRole('button', { name: 'Save' }).click();
         await page.waitForURL((url) => /^\/admin\/templates\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
@@ -56,6 +59,9 @@ export function automationCases({ baseUrl, check, signIn, scrollsSideways }) {
         await action.getByRole('textbox', { name: /^Action 1: title/ }).fill('Welcome call: {{ account.name }}');
         await screenshot('automation-rule');
         check(!(await scrollsSideways(page)), 'the rule page scrolls sideways');
+        await page.setViewportSize({ width: 390, height: 844 });
+        check(!(await scrollsSideways(page)), 'the rule page scrolls sideways on a phone');
+        await page.setViewportSize({ width: 1280, height: 800 });
         await page.getByRole('button', { name: 'Save' }).click();
         await page.getByText('The rule has not fired yet.').waitFor();
 
