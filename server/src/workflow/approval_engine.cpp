@@ -269,6 +269,18 @@ Result<void> ApprovalEngine::enter_level(storage::Connection& connection, std::s
         connection, Notification{approver, "approval.requested", title, body, approval.entity, approval.record_id,
                                  approval.requested_by_id});
     if (!notified) return notified.take_error();
+    // Whoever stands in for the approver now hears of it too.
+    auto delegates = connection.query(
+        "SELECT DISTINCT delegate_id FROM approval_delegations WHERE user_id = ? AND starts_at <= ? AND ends_at > ?",
+        {approver, now, now});
+    if (!delegates) return delegates.take_error();
+    for (const auto& row : delegates->rows) {
+      if (row[0].text() == approval.requested_by_id) continue;
+      auto told = notifier_.notify(connection, Notification{row[0].text(), "approval.requested", title,
+                                                            body + " (standing in)", approval.entity,
+                                                            approval.record_id, approval.requested_by_id});
+      if (!told) return told.take_error();
+    }
   }
   return {};
 }
