@@ -18,6 +18,7 @@ bench:
 	ATRIUM_BIN=build/atrium MICROBENCH_BIN=build/server/bench/atrium_microbench bench/run
 	ATRIUM_BIN=build/atrium bench/records
 	ATRIUM_BIN=build/atrium bench/jobs
+	ATRIUM_BIN=build/atrium bench/reminders
 
 fuzz:
 	scripts/bootstrap test
