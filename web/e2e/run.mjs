@@ -25,6 +25,7 @@ import { exportCases } from './export.mjs';
 import { importCases } from './import.mjs';
 import { duplicateCases } from './duplicates.mjs';
 import { approvalCases } from './approvals.mjs';
+import { reminderCases } from './reminders.mjs';
 import { automationCases } from './automation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -493,6 +494,7 @@ cases.push(...exportCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...importCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...duplicateCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...approvalCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...reminderCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...automationCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
