@@ -19,6 +19,7 @@
 //   $ name = header Set-Cookie /re(gex)/
 //   until json.path = value           (repeats the request until it holds, up to 60 s: jobs)
 // Directives on a line of their own: @demo (demo data), @test-clock (serve --test-clock).
+// @extra-definitions: serve --extra-definitions tests/api/definitions (test-only entities).
 // A body whose first line is `@escaped` is sent as the bytes of the lines after it, joined
 // without line breaks, with the escapes of RAW (\r \n \t \xHH).
 // Captured values are substituted into later request lines, headers and bodies.
@@ -268,6 +269,8 @@ async function main() {
     const args = directives.has('@demo') ? [] : ['--no-demo'];
     // The server's clock moves by POST /api/v1/test/clock: reminders, SLAs and due dates.
     if (directives.has('@test-clock')) args.push('--test-clock');
+    // Test-only entities (tests/api/definitions) beside the built-in ones.
+    if (directives.has('@extra-definitions')) args.push('--extra-definitions', path.join(here, 'definitions'));
     let server;
     try {
       server = await startServer(binary, database.url, [...args, '--sse-heartbeat-ms', '300']);

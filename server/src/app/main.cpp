@@ -100,6 +100,10 @@ int main(int argc, char** argv) {
                             "list of common passwords to refuse, one a line")
       ->envname("ATRIUM_COMMON_PASSWORDS")
       ->capture_default_str();
+  serve_command->add_option("--extra-definitions", serve.extra_definitions,
+                            "folder of more entity definitions (*.json) beside the built-in ones")
+      ->envname("ATRIUM_EXTRA_DEFINITIONS")
+      ->check(CLI::ExistingDirectory);
   serve_command->add_option("--sse-heartbeat-ms", sse_heartbeat_ms, "heartbeat interval of event streams")
       ->envname("ATRIUM_SSE_HEARTBEAT_MS")
       ->check(CLI::Range(100, 3'600'000));

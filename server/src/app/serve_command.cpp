@@ -37,6 +37,9 @@
 #include "atrium/workflow/reminder_dispatcher.hpp"
 #include "atrium/workflow/reminder_routes.hpp"
 #include "atrium/workflow/reminder_service.hpp"
+#include "atrium/workflow/routing_admin_routes.hpp"
+#include "atrium/workflow/routing_routes.hpp"
+#include "atrium/workflow/routing_service.hpp"
 #include "atrium/workflow/notification_routes.hpp"
 #include "atrium/workflow/task_assignment_routes.hpp"
 #include "atrium/workflow/task_dashboard.hpp"
@@ -69,6 +72,7 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
     fmt::print(stderr, "atrium: {}\n", migrated.error().message);
     return 1;
   }
+  if (!config.extra_definitions.empty()) use_extra_definitions(config.extra_definitions);
   auto catalog = builtin_catalog();
   if (auto schema = catalog ? prepare_schema(**database) : Result<void>(catalog.error()); !schema) {
     fmt::print(stderr, "atrium: {}\n", schema.error().message);
@@ -172,6 +176,24 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   }
   workflow::add_reminder_routes(router, reminders, records, authenticator, grants);
   workflow::add_reminder_dashboard_section(dashboard, reminders);
+  // Routing paths: a record of a routed type starts on its path in the transaction that
+  // creates it; the SLA job escalates overdue steps.
+  workflow::RoutingService routing(**database, records, notifier, clock);
+  records.add_write_hook([&routing](storage::Connection& connection, const records::EntityLayout& layout,
+                                    std::string_view id, const boost::json::object* record) {
+    return routing.on_record_written(connection, layout, id, record);
+  });
+  routing.register_jobs(jobs.registry());
+  if (auto scheduled = routing.schedule_jobs(jobs.scheduler()); !scheduled) {
+    fmt::print(stderr, "atrium: routing: {}\n", scheduled.error().message);
+    return 1;
+  }
+  dashboard.add_section({"routed_to_me", "Routed to me", 30,
+                         [&routing](const records::Actor& actor) { return routing.routed_to(actor); }});
+  // Before the record routes: their `/{plural}/{id}/{related}` would take `/{plural}/{id}/routing`.
+  workflow::add_routing_routes(router, routing, records, authenticator, grants);
+  workflow::add_business_calendar_routes(router, **database, authenticator, clock);
+  workflow::add_routing_path_routes(router, **database, **catalog, authenticator, clock);
   // Message templates: stored as data, checked against the definitions, previewed with
   // the reader's access. Before the record routes: their /{plural} would take /templates.
   workflow::MessageTemplates templates(records, clock);

@@ -10,6 +10,7 @@
 #include "openapi_notification_paths.hpp"
 #include "openapi_transition_paths.hpp"
 #include "openapi_import_paths.hpp"
+#include "openapi_routing_paths.hpp"
 #include "openapi_approval_paths.hpp"
 #include "openapi_reminder_paths.hpp"
 #include "openapi_template_paths.hpp"
@@ -613,6 +614,8 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Merges"}, {"description", "Records merged into one, and their undo."}},
       json::object{{"name", "Imports"}, {"description", "CSV and XLSX files imported into any entity, in the background."}},
       json::object{{"name", "Notifications"}, {"description", "Each user's notifications, dashboard and colleagues."}},
+      json::object{{"name", "Routing"},
+                   {"description", "Records moved along paths of people with SLAs on business-hours calendars."}},
       json::object{{"name", "Reminders"},
                    {"description", "One-off and recurring (RRULE) reminders for oneself or others, in-app and by e-mail."}},
       json::object{{"name", "Templates"},
@@ -631,6 +634,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_vcard_paths(paths, catalog);
   add_import_paths(paths);
   add_notification_paths(paths, catalog);
+  add_routing_paths(paths, catalog);
   add_reminder_paths(paths);
   add_template_paths(paths);
   add_automation_paths(paths);

@@ -30,6 +30,8 @@ struct ServeConfig {
   int session_absolute_hours = 12;
   // Passwords on this list are refused (john-data's list; missing: length only).
   std::string common_password_file = "/usr/share/john/password.lst";
+  // A folder of more entity definitions (site-specific or test-only entities); empty: none.
+  std::string extra_definitions;
   // Background jobs: worker threads (-1: one per core; 0: this process runs none), how
   // long a claimed job stays a worker's before another may retry it, and how long done
   // jobs are kept.
