@@ -87,6 +87,15 @@ export function assigneeCases({ baseUrl, check, signIn, scrollsSideways }) {
           await page.getByRole('region', { name: 'In progress' }).getByRole('link', { name: `${title} again` }).waitFor();
           check((await api(context, 'GET', `/tasks/${next.id}`)).status === 'in_progress', 'the board did not start the task');
           await screenshot('task-board');
+
+          // The task list leads to the follow-ups still open.
+          const followUp = await api(context, 'POST', '/tasks', { title: `${title} follow-up`, kind: 'follow_up' });
+          await page.goto(`${baseUrl}/tasks`, { waitUntil: 'domcontentloaded' });
+          await page.getByRole('link', { name: 'Follow-ups' }).click();
+          await page.getByRole('link', { name: `${title} follow-up` }).waitFor();
+          check((await page.getByRole('link', { name: `${title} again` }).count()) === 0,
+            'the follow-ups list shows a task that is not a follow-up');
+          check(followUp.kind === 'follow_up', 'the follow-up was not created as one');
           await page.setViewportSize({ width: 390, height: 844 });
           await settle(page);
           check(!(await scrollsSideways(page)), 'the task board scrolls sideways at 390 px');
