@@ -29,6 +29,7 @@ constexpr Expected kAllCodes[] = {
     {ErrorCode::version_conflict, "VERSION_CONFLICT", 412},
     {ErrorCode::illegal_transition, "ILLEGAL_TRANSITION", 409},
     {ErrorCode::transition_guard_failed, "TRANSITION_GUARD_FAILED", 409},
+    {ErrorCode::approval_pending, "APPROVAL_PENDING", 409},
     {ErrorCode::unauthenticated, "UNAUTHENTICATED", 401},
     {ErrorCode::invalid_credentials, "INVALID_CREDENTIALS", 401},
     {ErrorCode::forbidden, "FORBIDDEN", 403},
