@@ -56,7 +56,7 @@ TEST_F(DemoDataTest, LoadsOnceWithTheDemoLoginAndNotAgain) {
   // Every row written is counted: users, picklist values, records and contact places.
   std::int64_t access_rows = 0;
   for (const char* table : {"roles", "role_rights", "field_rights", "teams", "team_members", "user_roles",
-                            "user_attributes"}) {
+                            "user_attributes", "approval_rules"}) {
     access_rows += count_rows(*database, table);
   }
   EXPECT_EQ(first->rows, 10 + access_rows + count_rows(*database, "picklist_values") + 5 + 10 + 20 +
