@@ -4,10 +4,12 @@ import { NotFoundPage } from '@/ui/NotFoundPage';
 import { RequireSession } from './RequireSession';
 import { RouteErrorPage } from './RouteErrorPage';
 import { registerDuplicateSlots } from '@/modules/duplicates/register';
+import { registerRoutingSlots } from '@/modules/routing/register';
 import { registerApprovalSlots } from '@/modules/approvals/register';
 import { registerTaskSlots } from '@/modules/tasks/register';
 
 registerDuplicateSlots();
+registerRoutingSlots();
 registerApprovalSlots();
 registerTaskSlots();
 
@@ -72,6 +74,28 @@ export const routes: RouteObject[] = [
                     path: 'picklists/:name',
                     lazy: async () => ({
                       Component: (await import('@/modules/admin/PicklistEditPage')).PicklistEditPage,
+                    }),
+                  },
+                  {
+                    path: 'routing-paths',
+                    lazy: async () => ({ Component: (await import('@/modules/routing/RoutingPathsPage')).RoutingPathsPage }),
+                  },
+                  {
+                    path: 'routing-paths/:id',
+                    lazy: async () => ({
+                      Component: (await import('@/modules/routing/RoutingPathEditPage')).RoutingPathEditPage,
+                    }),
+                  },
+                  {
+                    path: 'business-calendars',
+                    lazy: async () => ({
+                      Component: (await import('@/modules/routing/BusinessCalendarsPage')).BusinessCalendarsPage,
+                    }),
+                  },
+                  {
+                    path: 'business-calendars/:id',
+                    lazy: async () => ({
+                      Component: (await import('@/modules/routing/BusinessCalendarEditPage')).BusinessCalendarEditPage,
                     }),
                   },
                   {

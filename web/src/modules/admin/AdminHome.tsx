@@ -1,5 +1,5 @@
 import { Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconBolt, IconChecklist, IconListDetails, IconMail, IconShieldLock, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBolt, IconCalendarTime, IconChecklist, IconListDetails, IconMail, IconRoute, IconShieldLock, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
@@ -8,6 +8,8 @@ const sections: { to: string; title: string; text: string; icon: ReactNode }[] =
   { to: '/admin/teams', title: 'Teams', text: 'Groups of users for team-scoped rights.', icon: <IconUsersGroup size={22} aria-hidden="true" /> },
   { to: '/admin/roles', title: 'Roles', text: 'The rights matrix and field rights of each role.', icon: <IconShieldLock size={22} aria-hidden="true" /> },
   { to: '/admin/picklists', title: 'Picklists', text: 'The values of areas, industries and other choices.', icon: <IconListDetails size={22} aria-hidden="true" /> },
+  { to: '/admin/routing-paths', title: 'Routing paths', text: 'Who handles each type of record, step by step, with SLAs.', icon: <IconRoute size={22} aria-hidden="true" /> },
+  { to: '/admin/business-calendars', title: 'Business calendars', text: 'Working hours, time zones and holidays for SLAs.', icon: <IconCalendarTime size={22} aria-hidden="true" /> },
   { to: '/admin/templates', title: 'Templates', text: 'E-mail and text templates with merge fields, and their preview.', icon: <IconMail size={22} aria-hidden="true" /> },
   { to: '/admin/automation-rules', title: 'Automation rules', text: 'Follow-ups, notices, e-mails and field changes that happen by themselves.', icon: <IconBolt size={22} aria-hidden="true" /> },
   { to: '/admin/approval-rules', title: 'Approval rules', text: 'Which changes and deletions wait for whose approval, level by level.', icon: <IconChecklist size={22} aria-hidden="true" /> },
