@@ -9,23 +9,11 @@
 #include <chrono>
 #include <mutex>
 
+#include "atrium/workflow/libical_lock.hpp"
+
 namespace atrium::workflow {
 
 namespace {
-
-// libical keeps its zones, their expanded transitions and its error number in shared
-// state that it fills lazily: every call into it holds this lock.
-std::mutex& libical_lock() {
-  static std::mutex lock;
-  // A rule from outside is expected to be wrong at times: an error is a value here,
-  // never an abort.
-  static const bool quiet = [] {
-    icalerror_set_errors_are_fatal(0);
-    return true;
-  }();
-  (void)quiet;
-  return lock;
-}
 
 // A guard against rules that libical steps through for long without a match; a daily
 // rule reaches 270 years before it.

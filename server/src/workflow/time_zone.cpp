@@ -5,16 +5,11 @@
 
 #include <mutex>
 
+#include "atrium/workflow/libical_lock.hpp"
+
 namespace atrium::workflow {
 
 namespace {
-
-// libical loads zones lazily and caches their expanded changes inside the zone objects,
-// without locks of its own: every call into it goes through this one mutex.
-std::mutex& libical_mutex() {
-  static std::mutex mutex;
-  return mutex;
-}
 
 icaltimezone* zone_of(const void* zone) { return static_cast<icaltimezone*>(const_cast<void*>(zone)); }
 
@@ -23,7 +18,7 @@ icaltimezone* zone_of(const void* zone) { return static_cast<icaltimezone*>(cons
 Result<TimeZone> TimeZone::named(std::string_view name) {
   const auto invalid = [&] {
     return Error{ErrorCode::validation_failed, "the time zone is not valid",
-                 {{"time_zone", "TIME_ZONE_UNKNOWN", fmt::format("no time zone '{}' (an IANA name, e.g. Europe/Berlin)",
+                 {{"time_zone", "TIMEZONE_UNKNOWN", fmt::format("no time zone '{}' (an IANA name, e.g. Europe/Berlin)",
                                                                  name.substr(0, 100))}}};
   };
   if (name.empty() || name.size() > 64) return invalid();
@@ -35,7 +30,7 @@ Result<TimeZone> TimeZone::named(std::string_view name) {
   }
   if (name.find("..") != std::string_view::npos || name.front() == '/') return invalid();
   const std::string text(name);
-  std::lock_guard lock(libical_mutex());
+  std::lock_guard lock(libical_lock());
   icaltimezone* zone = text == "UTC" ? icaltimezone_get_utc_timezone() : icaltimezone_get_builtin_timezone(text.c_str());
   if (!zone) return invalid();
   return TimeZone(text, zone);
@@ -54,7 +49,7 @@ TimePoint TimeZone::to_instant(const LocalTime& local) const {
   time.second = 0;
   time_t seconds = 0;
   {
-    std::lock_guard lock(libical_mutex());
+    std::lock_guard lock(libical_lock());
     time.zone = zone_of(zone_);
     seconds = icaltime_as_timet_with_zone(time, zone_of(zone_));
   }
@@ -65,7 +60,7 @@ LocalTime TimeZone::to_local(TimePoint instant) const {
   const auto seconds = std::chrono::floor<std::chrono::seconds>(instant).time_since_epoch().count();
   icaltimetype time;
   {
-    std::lock_guard lock(libical_mutex());
+    std::lock_guard lock(libical_lock());
     time = icaltime_from_timet_with_zone(static_cast<time_t>(seconds), 0, zone_of(zone_));
   }
   const std::chrono::year_month_day date{std::chrono::year(time.year),

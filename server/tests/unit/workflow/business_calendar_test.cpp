@@ -99,9 +99,9 @@ TEST(BusinessCalendar, RefusesWhatItCannotRead) {
     return read.ok() ? std::string() : read.error().fields.front().code;
   };
   EXPECT_EQ(refused(R"({"time_zone": "Europe/Atlantis", "hours": {"monday": [["08:00", "17:00"]]}})"),
-            "TIME_ZONE_UNKNOWN");
+            "TIMEZONE_UNKNOWN");
   EXPECT_EQ(refused(R"({"time_zone": "../../etc/passwd", "hours": {"monday": [["08:00", "17:00"]]}})"),
-            "TIME_ZONE_UNKNOWN");
+            "TIMEZONE_UNKNOWN");
   EXPECT_EQ(refused(R"({"time_zone": "UTC", "hours": {}})"), "CALENDAR_WITHOUT_WORKING_TIME");
   EXPECT_EQ(refused(R"({"time_zone": "UTC", "hours": {"monday": [["08:00", "24:30"]]}})"), "INTERVAL_INVALID");
   EXPECT_EQ(refused(R"({"time_zone": "UTC", "hours": {"monday": [["17:00", "08:00"]]}})"), "INTERVAL_INVALID");
