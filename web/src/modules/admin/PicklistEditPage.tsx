@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { metadataQueryKey } from '@/lib/metadata';
 import { FullPageLoader } from '@/ui/FullPageLoader';
-import { AdminPageHeader } from './AdminPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { adminApi, adminKeys, type Picklist, type PicklistValue } from './adminApi';
 import { formErrorsFrom } from './formErrors';
 import { picklistTitle } from './picklistTitle';
@@ -87,7 +87,7 @@ export function PicklistEditPage() {
 
   return (
     <Stack gap="md" maw={880}>
-      <AdminPageHeader title={picklistTitle(name)} back={{ to: '/admin/picklists', label: 'Picklists' }} />
+      <PageHeader title={picklistTitle(name)} back={{ to: '/admin/picklists', label: 'Picklists' }} />
       {problem === undefined ? null : (
         <Alert color="red" variant="light" role="alert" title="Not saved" withCloseButton onClose={() => { setProblem(undefined); }}>
           {problem}

@@ -2,7 +2,7 @@ import { Alert, Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useMetadata } from '@/lib/metadata';
 import { EmptyState } from '@/ui/EmptyState';
-import { AdminPageHeader } from './AdminPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { picklistTitle } from './picklistTitle';
 
 /** `/admin/picklists`: the picklists the definitions use, with where they are used. */
@@ -16,7 +16,7 @@ export function PicklistsPage() {
 
   return (
     <Stack gap="md">
-      <AdminPageHeader title="Picklists" back={{ to: '/admin', label: 'Administration' }} />
+      <PageHeader title="Picklists" back={{ to: '/admin', label: 'Administration' }} />
       {metadata.isError ? (
         <Alert color="red" variant="light" title="The picklists could not be loaded">
           {metadata.error.message}

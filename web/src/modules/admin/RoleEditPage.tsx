@@ -6,7 +6,7 @@ import { isApiError } from '@/lib/api';
 import { useMetadata, type EntityDefinition } from '@/lib/metadata';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
-import { AdminPageHeader } from './AdminPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { adminApi, adminKeys, type Role, type RoleInput } from './adminApi';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 import { FieldRightsEditor } from './FieldRightsEditor';
@@ -95,7 +95,7 @@ function RoleEditor({ role, entities }: { role: Role | undefined; entities: Enti
 
   return (
     <Stack gap="md">
-      <AdminPageHeader
+      <PageHeader
         title={role === undefined ? 'New role' : role.name}
         back={{ to: '/admin/roles', label: 'Roles' }}
         actions={

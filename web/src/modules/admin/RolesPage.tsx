@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/ui/EmptyState';
-import { AdminPageHeader } from './AdminPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { useRoles } from './adminApi';
 
 /** `/admin/roles`: every role with the size of its rights and its users. */
@@ -10,7 +10,7 @@ export function RolesPage() {
   const roles = useRoles();
   return (
     <Stack gap="md">
-      <AdminPageHeader
+      <PageHeader
         title="Roles"
         back={{ to: '/admin', label: 'Administration' }}
         actions={

@@ -5,7 +5,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/lib/api';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
-import { AdminPageHeader } from './AdminPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { adminApi, adminKeys, useUsers, type Team, type TeamInput } from './adminApi';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 import { formErrorsFrom } from './formErrors';
@@ -82,7 +82,7 @@ function TeamEditor({ team }: { team: Team | undefined }) {
 
   return (
     <Stack gap="md" maw={720}>
-      <AdminPageHeader
+      <PageHeader
         title={team === undefined ? 'New team' : team.name}
         back={{ to: '/admin/teams', label: 'Teams' }}
         actions={

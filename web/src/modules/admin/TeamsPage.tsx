@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/ui/EmptyState';
-import { AdminPageHeader } from './AdminPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { useTeams } from './adminApi';
 
 /** `/admin/teams`: every team with its size. */
@@ -10,7 +10,7 @@ export function TeamsPage() {
   const teams = useTeams();
   return (
     <Stack gap="md">
-      <AdminPageHeader
+      <PageHeader
         title="Teams"
         back={{ to: '/admin', label: 'Administration' }}
         actions={

@@ -5,7 +5,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/lib/api';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
-import { AdminPageHeader } from './AdminPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { adminApi, adminKeys, useScopeAttributes, type AdminUser } from './adminApi';
 import { formErrorsFrom } from './formErrors';
 import { UserForm } from './UserForm';
@@ -72,7 +72,7 @@ function UserEditor({ user, attributeNames }: { user: AdminUser | undefined; att
 
   return (
     <Stack gap="md" maw={880}>
-      <AdminPageHeader
+      <PageHeader
         title={user === undefined ? 'New user' : user.name === '' ? user.username : user.name}
         back={{ to: '/admin/users', label: 'Users' }}
       />

@@ -3,7 +3,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/ui/EmptyState';
-import { AdminPageHeader } from './AdminPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { useUsers, type AdminUser } from './adminApi';
 
 function matches(user: AdminUser, words: string[]): boolean {
@@ -20,7 +20,7 @@ export function UsersPage() {
 
   return (
     <Stack gap="md">
-      <AdminPageHeader
+      <PageHeader
         title="Users"
         back={{ to: '/admin', label: 'Administration' }}
         actions={

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/lib/api';
 import { useMetadata } from '@/lib/metadata';
-import { RulesPageHeader } from './RulesPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { approvalKeys, approvalsApi, type ApprovalLevel, type ApprovalRuleInput, type ApprovalTrigger } from './approvalsApi';
 
 const emptyRule: ApprovalRuleInput = {
@@ -82,7 +82,7 @@ function RuleForm({ id, initial }: { id: string; initial: ApprovalRuleInput }) {
 
   return (
     <Stack gap="md">
-      <RulesPageHeader
+      <PageHeader
         title={creating ? 'New approval rule' : initial.name}
         back={{ to: '/admin/approval-rules', label: 'Approval rules' }}
         actions={

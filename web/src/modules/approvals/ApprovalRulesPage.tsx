@@ -2,7 +2,7 @@ import { Badge, Button, Paper, Stack, Text, UnstyledButton } from '@mantine/core
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { EmptyState } from '@/ui/EmptyState';
-import { RulesPageHeader } from './RulesPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { approvalKeys, approvalsApi, levelText } from './approvalsApi';
 
 const triggerLabels: Record<string, string> = {
@@ -19,7 +19,7 @@ export function ApprovalRulesPage() {
   const names = new Map((people.data ?? []).map((person) => [person.id, person.name]));
   return (
     <Stack gap="md">
-      <RulesPageHeader
+      <PageHeader
         title="Approval rules"
         back={{ to: '/admin', label: 'Administration' }}
         actions={

@@ -7,7 +7,7 @@ import { api, isApiError } from '@/lib/api';
 import { useMetadata } from '@/lib/metadata';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
-import { PageHeader } from './PageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { useTemplates } from './templatesApi';
 import { ActionEditor } from './ActionEditor';
 import {

@@ -6,7 +6,7 @@ import { isApiError } from '@/lib/api';
 import { useMetadata } from '@/lib/metadata';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
-import { PageHeader } from './PageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { templateKeys, templatesApi, type MessageTemplate, type MessageTemplateInput, type TemplateChannel } from './templatesApi';
 
 /** `/admin/templates/:id` (or `new`): a template's text with a live preview against a chosen record. */

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/ui/EmptyState';
-import { PageHeader } from './PageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { useTemplates } from './templatesApi';
 
 /** `/admin/templates`: the message templates rules and people send. */

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/lib/api';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
-import { RoutingPageHeader } from './RoutingPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import {
   intervalsText,
   parseIntervals,
@@ -120,7 +120,7 @@ function CalendarForm({ calendar }: { calendar: BusinessCalendar | undefined }) 
 
   return (
     <Stack gap="md">
-      <RoutingPageHeader
+      <PageHeader
         title={calendar?.name ?? 'New business calendar'}
         back={{ to: '/admin/business-calendars', label: 'Business calendars' }}
       />

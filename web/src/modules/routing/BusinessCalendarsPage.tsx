@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/ui/EmptyState';
-import { RoutingPageHeader } from './RoutingPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { intervalsText, useCalendars, weekdays } from './routingApi';
 
 /** `/admin/business-calendars`: the working-hours calendars SLAs count on. */
@@ -10,7 +10,7 @@ export function BusinessCalendarsPage() {
   const calendars = useCalendars();
   return (
     <Stack gap="md">
-      <RoutingPageHeader
+      <PageHeader
         title="Business calendars"
         back={{ to: '/admin', label: 'Administration' }}
         actions={

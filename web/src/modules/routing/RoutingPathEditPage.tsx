@@ -7,7 +7,7 @@ import { isApiError } from '@/lib/api';
 import { useMetadata } from '@/lib/metadata';
 import { FullPageLoader } from '@/ui/FullPageLoader';
 import { NotFoundPage } from '@/ui/NotFoundPage';
-import { RoutingPageHeader } from './RoutingPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import {
   routingApi,
   routingKeys,
@@ -99,7 +99,7 @@ function PathForm({ path }: { path: RoutingPath | undefined }) {
 
   return (
     <Stack gap="md">
-      <RoutingPageHeader title={path?.name ?? 'New routing path'} back={{ to: '/admin/routing-paths', label: 'Routing paths' }} />
+      <PageHeader title={path?.name ?? 'New routing path'} back={{ to: '/admin/routing-paths', label: 'Routing paths' }} />
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/ui/EmptyState';
-import { RoutingPageHeader } from './RoutingPageHeader';
+import { PageHeader } from '@/ui/PageHeader';
 import { useRoutingPaths } from './routingApi';
 
 /** `/admin/routing-paths`: which records go along which path of people. */
@@ -10,7 +10,7 @@ export function RoutingPathsPage() {
   const paths = useRoutingPaths();
   return (
     <Stack gap="md">
-      <RoutingPageHeader
+      <PageHeader
         title="Routing paths"
         back={{ to: '/admin', label: 'Administration' }}
         actions={

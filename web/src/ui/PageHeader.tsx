@@ -2,14 +2,15 @@ import { Anchor, Group, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-interface RulesPageHeaderProps {
+interface PageHeaderProps {
   title: string;
+  /** Where "back" leads, with its label. */
   back: { to: string; label: string };
   actions?: ReactNode;
 }
 
-/** The title row of the approval rules pages, with a link one level up. */
-export function RulesPageHeader({ title, back, actions }: RulesPageHeaderProps) {
+/** The title row of a page below another (the administration's, the rules'), with a link one level up. */
+export function PageHeader({ title, back, actions }: PageHeaderProps) {
   return (
     <Stack gap={4}>
       <Anchor component={Link} to={back.to} size="sm">
