@@ -35,7 +35,8 @@ async function atrium(args) {
 }
 
 async function stats(url) {
-  const out = await atrium(['jobs', 'stats', '--database', url]);
+  // Only the test's own jobs: the servers also run their recurring jobs (reminders, SLAs).
+  const out = await atrium(['jobs', 'stats', '--database', url, '--kind', 'test.effect']);
   return Object.fromEntries(out.trim().split('\n').map((line) => {
     const [state, count] = line.split(' ');
     return [state, Number(count)];

@@ -59,11 +59,11 @@ int run_jobs_work(storage::Database& database, const JobsWorkOptions& options) {
   return 0;
 }
 
-int run_jobs_stats(storage::Database& database) {
+int run_jobs_stats(storage::Database& database, const std::string& kind) {
   SystemClock clock;
   workflow::JobRegistry registry;
   workflow::JobQueue queue(database, registry, clock);
-  auto counts = queue.counts();
+  auto counts = queue.counts(kind);
   if (!counts) return fail(counts.error());
   for (auto state : {workflow::JobState::pending, workflow::JobState::running, workflow::JobState::done,
                      workflow::JobState::failed, workflow::JobState::cancelled}) {

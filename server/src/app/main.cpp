@@ -282,11 +282,13 @@ int main(int argc, char** argv) {
   jobs_command->require_subcommand(1);
   auto* jobs_stats = jobs_command->add_subcommand("stats", "print how many jobs are in each state");
   add_database_option(*jobs_stats, database_url);
+  std::string jobs_stats_kind;
+  jobs_stats->add_option("--kind", jobs_stats_kind, "count only jobs of this kind");
   jobs_stats->callback([&] {
     // Read-only: no migration, so it never waits for the write lock of a busy server.
     auto database = storage::open_database(database_url, storage::DatabaseOptions{1});
     if (!database) return void(exit_code = fail(database.error()));
-    exit_code = app::run_jobs_stats(**database);
+    exit_code = app::run_jobs_stats(**database, jobs_stats_kind);
   });
   app::JobsWorkOptions jobs_work;
   auto* jobs_work_command = jobs_command->add_subcommand("work", "run job workers without serving HTTP");

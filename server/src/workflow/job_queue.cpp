@@ -380,10 +380,12 @@ Result<std::optional<JobRecord>> JobQueue::find(const std::string& id) {
   return found;
 }
 
-Result<JobCounts> JobQueue::counts() {
+Result<JobCounts> JobQueue::counts(const std::string& kind) {
   JobCounts counts;
   ATRIUM_TRY(database_.read([&](Connection& connection) -> Result<void> {
-    return connection.each("SELECT state, COUNT(*) FROM jobs GROUP BY state", {}, [&](const Row& row) {
+    const char* sql = kind.empty() ? "SELECT state, COUNT(*) FROM jobs GROUP BY state"
+                                   : "SELECT state, COUNT(*) FROM jobs WHERE kind = ? GROUP BY state";
+    return connection.each(sql, kind.empty() ? storage::Params{} : storage::Params{kind}, [&](const Row& row) {
       counts[row[0].text()] = row[1].integer();
       return true;
     });

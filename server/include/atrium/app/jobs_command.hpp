@@ -20,7 +20,7 @@ struct JobsWorkOptions {
 // Runs workers until SIGINT/SIGTERM (or until the queue is drained); returns the exit code.
 int run_jobs_work(storage::Database& database, const JobsWorkOptions& options);
 // Prints the number of jobs in each state.
-int run_jobs_stats(storage::Database& database);
+int run_jobs_stats(storage::Database& database, const std::string& kind = {});
 // TEST-ONLY (ATRIUM_TEST_JOBS=1): enqueues `count` jobs of a test kind; prints the counts of
 // test effects.
 int run_jobs_enqueue_test(storage::Database& database, const std::string& kind, std::int64_t count);

@@ -73,7 +73,8 @@ class JobQueue {
   // A pending job will not run; false when it was no longer pending.
   Result<bool> cancel(const std::string& id);
   Result<std::optional<JobRecord>> find(const std::string& id);
-  Result<JobCounts> counts();
+  // Of one kind only when `kind` is given (the server also runs its own recurring jobs).
+  Result<JobCounts> counts(const std::string& kind = {});
   // Jobs running or due now: zero when the workers have caught up.
   Result<std::int64_t> outstanding();
   // Deletes up to `limit` jobs done or cancelled before `finished_before`.
