@@ -1,7 +1,8 @@
 #include "atrium/workflow/template_parser.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
+
+#include <charconv>
 #include <map>
 
 #include "atrium/workflow/template_filters.hpp"
@@ -29,9 +30,7 @@ Result<TemplateOperand> read_operand(const TemplateToken& token) {
   TemplateOperand operand;
   operand.position = token.position;
   switch (token.kind) {
-    case TemplateToken::Kind::string:
-      operand.literal = boost::json::string(token.text);
-      return operand;
+    case TemplateToken::Kind::string: operand.literal = boost::json::string(token.text); return operand;
     case TemplateToken::Kind::number: {
       std::int64_t integer = 0;
       const auto* end = token.text.data() + token.text.size();
@@ -56,8 +55,7 @@ Result<TemplateOperand> read_operand(const TemplateToken& token) {
         operand.path = split_path(token.text);
       }
       return operand;
-    default:
-      return template_error(token.position, fmt::format("expected a value, found '{}'", token.text));
+    default: return template_error(token.position, fmt::format("expected a value, found '{}'", token.text));
   }
 }
 
@@ -112,11 +110,11 @@ Result<TemplateExpression> read_expression(TokenReader& reader) {
       }
     }
     if (call.arguments.size() < shape->min_arguments || call.arguments.size() > shape->max_arguments) {
-      return template_error(name.position, shape->min_arguments == shape->max_arguments
-                                               ? fmt::format("the filter '{}' takes {} argument(s)", name.text,
-                                                             shape->min_arguments)
-                                               : fmt::format("the filter '{}' takes {} to {} arguments", name.text,
-                                                             shape->min_arguments, shape->max_arguments));
+      return template_error(
+          name.position, shape->min_arguments == shape->max_arguments
+                             ? fmt::format("the filter '{}' takes {} argument(s)", name.text, shape->min_arguments)
+                             : fmt::format("the filter '{}' takes {} to {} arguments", name.text, shape->min_arguments,
+                                           shape->max_arguments));
     }
     if (expression.filters.size() >= kMaxTemplateFilters) {
       return template_error(name.position, fmt::format("at most {} filters on one output", kMaxTemplateFilters));
@@ -128,9 +126,9 @@ Result<TemplateExpression> read_expression(TokenReader& reader) {
 
 Result<TemplateCondition> read_condition(TokenReader& reader) {
   static const std::map<std::string, TemplateComparison::Operator, std::less<>> operators{
-      {"==", TemplateComparison::Operator::equal},          {"!=", TemplateComparison::Operator::not_equal},
-      {"<", TemplateComparison::Operator::less},            {">", TemplateComparison::Operator::greater},
-      {"<=", TemplateComparison::Operator::less_or_equal},  {">=", TemplateComparison::Operator::greater_or_equal},
+      {"==", TemplateComparison::Operator::equal},         {"!=", TemplateComparison::Operator::not_equal},
+      {"<", TemplateComparison::Operator::less},           {">", TemplateComparison::Operator::greater},
+      {"<=", TemplateComparison::Operator::less_or_equal}, {">=", TemplateComparison::Operator::greater_or_equal},
       {"contains", TemplateComparison::Operator::contains}};
   if (reader.done()) return template_error(reader.position(), "expected a condition");
   TemplateCondition condition(1);
@@ -237,9 +235,8 @@ class Parser {
     TokenReader reader(opening.tokens, 1, opening.position);
     auto condition = read_condition(reader);
     if (!condition) return condition.take_error();
-    const std::vector<std::string_view> ends =
-        unless ? std::vector<std::string_view>{"else", "endunless"}
-               : std::vector<std::string_view>{"elsif", "else", "endif"};
+    const std::vector<std::string_view> ends = unless ? std::vector<std::string_view>{"else", "endunless"}
+                                                      : std::vector<std::string_view>{"elsif", "else", "endif"};
     auto body = parse_block(depth, ends);
     if (!body) return body.take_error();
     node.branches.push_back({std::move(*condition), std::move(*body)});
@@ -341,8 +338,7 @@ void collect_operand(const TemplateOperand& operand, const LoopScopes& scopes, b
   uses.push_back({operand.path, operand.position, as_collection});
 }
 
-void collect_condition(const TemplateCondition& condition, const LoopScopes& scopes,
-                       std::vector<MergeFieldUse>& uses) {
+void collect_condition(const TemplateCondition& condition, const LoopScopes& scopes, std::vector<MergeFieldUse>& uses) {
   for (const auto& group : condition) {
     for (const auto& comparison : group) {
       collect_operand(comparison.left, scopes, false, uses);
@@ -375,8 +371,9 @@ void collect_block(const TemplateBlock& block, LoopScopes& scopes, std::vector<M
         std::vector<MergeFieldUse> collection;
         collect_operand(node.collection, scopes, true, collection);
         std::vector<std::string> base = collection.empty() ? node.collection.path : collection.front().path;
-        // Sizes and positions of the collection are not fields of its elements.
-        if (!base.empty() && (base.back() == "first" || base.back() == "last")) base.pop_back();
+        // Sizes and positions of the collection are not fields of its elements; a root
+        // field that happens to be called first or last is one, though.
+        if (base.size() > 1 && (base.back() == "first" || base.back() == "last")) base.pop_back();
         scopes.emplace_back(node.variable, std::move(base));
         collect_block(node.body, scopes, uses);
         scopes.pop_back();

@@ -23,21 +23,34 @@ class SystemClock final : public Clock {
   TimePoint now() const override { return std::chrono::system_clock::now(); }
 };
 
-// The system clock moved by an offset that tests set through `serve --test-clock`: time
+// The system clock until a test moves it through `serve --test-clock`. Once moved, time
 // keeps running, so waiting works as usual, and a jump forward makes every timer due at
-// once. Without the flag the offset stays zero.
+// once. A moved clock runs on the steady clock, so a step of the machine's own clock
+// (NTP, a resumed virtual machine) cannot shift a time a test has just set; an unmoved
+// one follows the system clock, steps included, as a server in production must.
 class AdjustableClock final : public Clock {
  public:
   TimePoint now() const override {
-    return std::chrono::system_clock::now() + std::chrono::microseconds(offset_micros_.load());
+    if (!moved_.load()) return std::chrono::system_clock::now();
+    return TimePoint(std::chrono::duration_cast<TimePoint::duration>(steady_micros() +
+                                                                     std::chrono::microseconds(offset_micros_.load())));
   }
   void set(TimePoint time) {
-    offset_micros_.store(
-        std::chrono::duration_cast<std::chrono::microseconds>(time - std::chrono::system_clock::now()).count());
+    const auto target = std::chrono::duration_cast<std::chrono::microseconds>(time.time_since_epoch());
+    offset_micros_.store((target - steady_micros()).count());
+    moved_.store(true);
   }
-  void advance(std::chrono::microseconds by) { offset_micros_.fetch_add(by.count()); }
+  void advance(std::chrono::microseconds by) {
+    if (!moved_.load()) set(std::chrono::system_clock::now());
+    offset_micros_.fetch_add(by.count());
+  }
 
  private:
+  static std::chrono::microseconds steady_micros() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch());
+  }
+  std::atomic<bool> moved_{false};
+  // Once moved: the time shown minus the steady clock's reading, in microseconds.
   std::atomic<std::int64_t> offset_micros_{0};
 };
 

@@ -46,7 +46,9 @@ class ToIso8601Test : public ::testing::Test {
   TimeZone utc_{"UTC"};
 };
 
-TEST_F(ToIso8601Test, FormatsTheEpoch) { EXPECT_EQ(to_iso8601(at(0)), "1970-01-01T00:00:00.000000Z"); }
+TEST_F(ToIso8601Test, FormatsTheEpoch) {
+  EXPECT_EQ(to_iso8601(at(0)), "1970-01-01T00:00:00.000000Z");
+}
 
 TEST_F(ToIso8601Test, FormatsAKnownInstantWithMicroseconds) {
   // 2025-11-24T16:00:00Z
@@ -98,11 +100,33 @@ TEST(FromIso8601Test, ReadsWholeSecondsAndShortFractions) {
 }
 
 TEST(FromIso8601Test, RefusesOtherShapes) {
-  for (const char* text : {"", "2024-02-30T00:00:00Z", "2024-01-01 00:00:00Z", "2024-01-01T00:00:00",
-                           "2024-01-01T00:00:00+01:00", "2024-01-01T24:00:00Z", "2024-01-01T00:00:00.Z",
-                           "2024-01-01T00:00:00.1234567Z", "20x4-01-01T00:00:00Z"}) {
+  for (const char* text :
+       {"", "2024-02-30T00:00:00Z", "2024-01-01 00:00:00Z", "2024-01-01T00:00:00", "2024-01-01T00:00:00+01:00",
+        "2024-01-01T24:00:00Z", "2024-01-01T00:00:00.Z", "2024-01-01T00:00:00.1234567Z", "20x4-01-01T00:00:00Z"}) {
     EXPECT_FALSE(from_iso8601(text)) << text;
   }
+}
+
+TEST(AdjustableClockTest, FollowsTheSystemClockUntilMovedThenRunsFromWhereItWasSet) {
+  using namespace std::chrono_literals;
+  AdjustableClock clock;
+  EXPECT_LT(std::chrono::abs(clock.now() - std::chrono::system_clock::now()), 1s);
+  const auto target = *from_iso8601("2030-01-07T08:00:00Z");
+  clock.set(target);
+  const auto shown = clock.now();
+  EXPECT_GE(shown, target);
+  EXPECT_LT(shown - target, 1s);
+  clock.advance(3600s);
+  EXPECT_GE(clock.now() - target, 3600s);
+  EXPECT_LT(clock.now() - target, 3601s);
+}
+
+TEST(AdjustableClockTest, AdvancingAnUnmovedClockStartsFromTheSystemTime) {
+  using namespace std::chrono_literals;
+  AdjustableClock clock;
+  const auto before = std::chrono::system_clock::now();
+  clock.advance(-86400s);
+  EXPECT_LT(std::chrono::abs(clock.now() - (before - 86400s)), 1s);
 }
 
 }  // namespace
