@@ -89,11 +89,12 @@ describe('application routes', () => {
 
     const navigation = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(await within(navigation).findByText('Nothing here yet')).toBeInTheDocument();
-    // Only the pages that are not records stay: home, reminders and approvals.
+    // Only the pages that are not records stay: home, reminders, approvals and the price check.
     expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Home',
       'Reminders',
       'Approvals',
+      'Price check',
     ]);
   });
 

@@ -154,6 +154,10 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({ Component: (await import('@/modules/reminders/RemindersPage')).RemindersPage }),
               },
               {
+                path: 'pricing',
+                lazy: async () => ({ Component: (await import('@/modules/pricing/PriceCheckPage')).PriceCheckPage }),
+              },
+              {
                 path: 'tasks/board',
                 lazy: async () => ({ Component: (await import('@/modules/tasks/TaskBoardPage')).TaskBoardPage }),
               },

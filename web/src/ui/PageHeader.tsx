@@ -4,18 +4,20 @@ import { Link } from 'react-router';
 
 interface PageHeaderProps {
   title: string;
-  /** Where "back" leads, with its label. */
-  back: { to: string; label: string };
+  /** Where "back" leads, with its label; none for a page of the main navigation. */
+  back?: { to: string; label: string } | undefined;
   actions?: ReactNode;
 }
 
-/** The title row of a page below another (the administration's, the rules'), with a link one level up. */
+/** The title row of a page; below another (the administration's, the rules'), with a link one level up. */
 export function PageHeader({ title, back, actions }: PageHeaderProps) {
   return (
     <Stack gap={4}>
-      <Anchor component={Link} to={back.to} size="sm">
-        ← {back.label}
-      </Anchor>
+      {back === undefined ? null : (
+        <Anchor component={Link} to={back.to} size="sm">
+          ← {back.label}
+        </Anchor>
+      )}
       <Group justify="space-between" gap="sm">
         <Title order={1} style={{ overflowWrap: 'anywhere' }}>
           {title}
