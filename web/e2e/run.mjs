@@ -26,6 +26,7 @@ import { importCases } from './import.mjs';
 import { duplicateCases } from './duplicates.mjs';
 import { approvalCases } from './approvals.mjs';
 import { reminderCases } from './reminders.mjs';
+import { pricingCases } from './pricing.mjs';
 import { automationCases } from './automation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -495,6 +496,7 @@ cases.push(...importCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...duplicateCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...approvalCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...reminderCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...pricingCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...automationCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {

@@ -31,7 +31,16 @@ export function PriceCheckPage() {
   // Counts failed submissions, so each one moves the focus to its first invalid input.
   const [failures, setFailures] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
   const quote = useQuote();
+
+  // On a phone the answer arrives below the fold: bring it up, leaving the focus on Price.
+  const answered = result?.quote;
+  useEffect(() => {
+    const element = resultRef.current;
+    if (answered === undefined || element === null) return;
+    if (element.getBoundingClientRect().top > window.innerHeight * 0.75) element.scrollIntoView({ block: 'start' });
+  }, [answered]);
 
   useEffect(() => {
     if (failures === 0) return;
@@ -163,7 +172,8 @@ export function PriceCheckPage() {
             </EmptyState>
           )
         ) : (
-          <Stack gap="sm" style={{ opacity: quote.isPending ? 0.6 : 1 }}>
+          // The margin keeps the heading clear of the sticky header when scrolled to.
+          <Stack ref={resultRef} gap="sm" style={{ opacity: quote.isPending ? 0.6 : 1, scrollMarginTop: 72 }}>
             <Title order={2} size="h3">
               Prices
             </Title>

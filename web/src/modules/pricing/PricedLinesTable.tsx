@@ -19,6 +19,10 @@ export function PricedLinesTable({ quote }: { quote: Quote }) {
   const { currency } = quote;
   return (
     <Stack gap="md">
+      {/* Outside the table, whose caption would scroll away with it on a phone. */}
+      <Text size="sm" c="dimmed">
+        Amounts in {currency}, priced for {quote.date}.
+      </Text>
       <SimpleGrid cols={3} spacing="xs" role="group" aria-label="Totals">
         {(
           [
@@ -32,16 +36,16 @@ export function PricedLinesTable({ quote }: { quote: Quote }) {
               {label}
             </Text>
             <Text fw={label === 'Total' ? 700 : 500} style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}>
-              {value} {currency}
+              {value}{' '}
+              <Text span size="xs" c="dimmed" fw={400}>
+                {currency}
+              </Text>
             </Text>
           </Paper>
         ))}
       </SimpleGrid>
       <Table.ScrollContainer minWidth={680} type="native">
         <Table verticalSpacing="xs" aria-label="Priced lines">
-          <Table.Caption>
-            Amounts in {currency}, priced for {quote.date}
-          </Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Product</Table.Th>
