@@ -1,7 +1,5 @@
 #include "demo_records.hpp"
 
-#include "demo_names.hpp"
-
 #include <fmt/format.h>
 
 #include <array>
@@ -10,6 +8,7 @@
 #include "atrium/records/audit_trail.hpp"
 #include "atrium/records/entity_layout.hpp"
 #include "atrium/records/search_index.hpp"
+#include "demo_names.hpp"
 
 namespace atrium::app {
 
@@ -25,35 +24,69 @@ struct Picklist {
 
 const std::vector<Picklist>& picklists() {
   static const std::vector<Picklist> lists{
-      {"areas", {{"north", "North"}, {"south", "South"}, {"east", "East"}, {"west", "West"}, {"central", "Central"},
-                 {"export", "Export"}}},
-      {"industries", {{"chemicals", "Chemicals"}, {"food", "Food and beverages"}, {"automotive", "Automotive"},
-                      {"construction", "Construction"}, {"pharma", "Pharmaceuticals"}, {"textiles", "Textiles"},
-                      {"energy", "Energy"}, {"retail", "Retail"}}},
-      {"segments", {{"key", "Key accounts"}, {"growth", "Growth"}, {"standard", "Standard"}, {"public", "Public sector"}}},
-      {"sizes", {{"small", "Small (< 50)"}, {"medium", "Medium (50–249)"}, {"large", "Large (250–999)"},
-                 {"enterprise", "Enterprise (1000+)"}}},
-      {"product_groups", {{"pumps", "Pumps"}, {"valves", "Valves"}, {"seals", "Seals"}, {"sensors", "Sensors"},
-                          {"spares", "Spare parts"}, {"service", "Service"}}},
+      {"areas",
+       {{"north", "North"},
+        {"south", "South"},
+        {"east", "East"},
+        {"west", "West"},
+        {"central", "Central"},
+        {"export", "Export"}}},
+      {"industries",
+       {{"chemicals", "Chemicals"},
+        {"food", "Food and beverages"},
+        {"automotive", "Automotive"},
+        {"construction", "Construction"},
+        {"pharma", "Pharmaceuticals"},
+        {"textiles", "Textiles"},
+        {"energy", "Energy"},
+        {"retail", "Retail"}}},
+      {"segments",
+       {{"key", "Key accounts"}, {"growth", "Growth"}, {"standard", "Standard"}, {"public", "Public sector"}}},
+      {"sizes",
+       {{"small", "Small (< 50)"},
+        {"medium", "Medium (50–249)"},
+        {"large", "Large (250–999)"},
+        {"enterprise", "Enterprise (1000+)"}}},
+      {"product_groups",
+       {{"pumps", "Pumps"},
+        {"valves", "Valves"},
+        {"seals", "Seals"},
+        {"sensors", "Sensors"},
+        {"spares", "Spare parts"},
+        {"service", "Service"}}},
       {"account_categories", {{"a", "A: strategic"}, {"b", "B: regular"}, {"c", "C: occasional"}}},
-      {"contact_roles", {{"buyer", "Buyer"}, {"engineer", "Engineer"}, {"accounts_payable", "Accounts payable"},
-                         {"manager", "Manager"}, {"quality", "Quality"}}},
+      {"contact_roles",
+       {{"buyer", "Buyer"},
+        {"engineer", "Engineer"},
+        {"accounts_payable", "Accounts payable"},
+        {"manager", "Manager"},
+        {"quality", "Quality"}}},
+      {"sales_types", {{"domestic", "Domestic"}, {"export", "Export"}, {"dealer", "Dealer"}}},
   };
   return lists;
 }
 
 constexpr std::array<std::string_view, 20> kNameStems{
-    "Nordwind", "Aurora", "Baltic", "Cedar", "Delta", "Elbe", "Fjord", "Granite", "Harbor", "Iberia",
-    "Juniper", "Kestrel", "Lumen", "Meridian", "Nova", "Orion", "Pioneer", "Quarry", "Rhein", "Summit"};
-constexpr std::array<std::string_view, 12> kNameTrades{"Logistics", "Chemie", "Foods",   "Motors",  "Bau",     "Pharma",
+    "Nordwind", "Aurora",  "Baltic", "Cedar",    "Delta", "Elbe",  "Fjord",   "Granite", "Harbor", "Iberia",
+    "Juniper",  "Kestrel", "Lumen",  "Meridian", "Nova",  "Orion", "Pioneer", "Quarry",  "Rhein",  "Summit"};
+constexpr std::array<std::string_view, 12> kNameTrades{"Logistics", "Chemie",  "Foods",  "Motors",  "Bau",   "Pharma",
                                                        "Textil",    "Energie", "Handel", "Systems", "Werke", "Trading"};
 constexpr std::array<std::string_view, 7> kLegalForms{"GmbH", "AG", "Ltd", "Inc", "S.A.", "B.V.", "SpA"};
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kCities{
-    {{"Köln", "DE"}, {"München", "DE"}, {"Hamburg", "DE"}, {"Wien", "AT"}, {"Zürich", "CH"}, {"Lyon", "FR"},
-     {"Milano", "IT"}, {"Rotterdam", "NL"}, {"Kraków", "PL"}, {"Göteborg", "SE"}, {"Αθήνα", "GR"}, {"Manchester", "GB"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kCities{{{"Köln", "DE"},
+                                                                                 {"München", "DE"},
+                                                                                 {"Hamburg", "DE"},
+                                                                                 {"Wien", "AT"},
+                                                                                 {"Zürich", "CH"},
+                                                                                 {"Lyon", "FR"},
+                                                                                 {"Milano", "IT"},
+                                                                                 {"Rotterdam", "NL"},
+                                                                                 {"Kraków", "PL"},
+                                                                                 {"Göteborg", "SE"},
+                                                                                 {"Αθήνα", "GR"},
+                                                                                 {"Manchester", "GB"}}};
 constexpr std::array<std::string_view, 8> kProductKinds{"Centrifugal pump", "Ball valve", "Mechanical seal",
-                                                        "Pressure sensor", "Gate valve", "Dosing pump",
-                                                        "O-ring kit", "Flow meter"};
+                                                        "Pressure sensor",  "Gate valve", "Dosing pump",
+                                                        "O-ring kit",       "Flow meter"};
 
 template <std::size_t N>
 std::string_view pick(const std::array<std::string_view, N>& items, std::mt19937_64& random) {
@@ -112,8 +145,9 @@ class Inserter {
       after[field->api_name] = field->type->to_json(columns, *field->field);
       next += field->columns.size();
     }
-    ATRIUM_TRY(records::append_audit(
-        connection, layout_, records::AuditEntry{layout_.entity().name, id, "create", owner, kCreatedAt}, nullptr, after));
+    ATRIUM_TRY(records::append_audit(connection, layout_,
+                                     records::AuditEntry{layout_.entity().name, id, "create", owner, kCreatedAt},
+                                     nullptr, after));
     return records::index_record(connection, layout_, after, records::IndexMode::new_record);
   }
 
@@ -134,6 +168,72 @@ Result<void> batched(storage::Database& database, std::int64_t count, Row row) {
     }));
   }
   return {};
+}
+
+// The first products get price-list rates; the rest sell at their list price.
+constexpr std::size_t kPricedProducts = 50;
+
+struct PricedProduct {
+  std::string id;
+  std::int64_t list_price;  // whole euros
+};
+
+boost::json::object euros(std::int64_t cents) {
+  return {{"amount", fmt::format("{}.{:02d}", cents / 100, cents % 100)}, {"currency", "EUR"}};
+}
+
+// Price lists per sales type with a quantity break, discount and tax rules: what a sales
+// person meets when pricing a line.
+Result<std::int64_t> load_demo_pricing(storage::Database& database, const metadata::Catalog& catalog, DemoIds& ids,
+                                       const std::string& owner_id, const std::vector<PricedProduct>& products) {
+  struct ListOfType {
+    std::string_view name;
+    std::string_view sales_type;
+    std::int64_t percent;           // of the list price
+    std::int64_t percent_from_ten;  // from 10 pieces on
+  };
+  static constexpr std::array<ListOfType, 3> kLists{
+      {{"Domestic 2026", "domestic", 95, 90}, {"Export 2026", "export", 85, 80}, {"Dealer net", "dealer", 75, 70}}};
+  Inserter lists(*catalog.find("price_list"), catalog, {"name", "sales_type", "currency", "description"});
+  Inserter rates(*catalog.find("price_list_rate"), catalog,
+                 {"price_list", "product", "min_quantity", "unit_price", "valid_from"});
+  Inserter discounts(*catalog.find("discount_rule"), catalog, {"name", "product_group", "percent", "min_quantity"});
+  Inserter taxes(*catalog.find("tax_rule"), catalog, {"name", "product_group", "rate"});
+  std::int64_t rows = 0;
+  ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
+    for (const auto& list : kLists) {
+      const std::string list_id = ids.next();
+      ATRIUM_TRY(lists.insert(
+          connection, list_id, owner_id,
+          {boost::json::string(list.name), boost::json::string(list.sales_type), boost::json::string("EUR"),
+           boost::json::string(
+               fmt::format("{}% of the list price, {}% from ten pieces on.", list.percent, list.percent_from_ten))}));
+      ++rows;
+      for (const auto& product : products) {
+        for (const auto& [from, percent] : {std::pair{0, list.percent}, std::pair{10, list.percent_from_ten}}) {
+          ATRIUM_TRY(rates.insert(
+              connection, ids.next(), owner_id,
+              {boost::json::string(list_id), boost::json::string(product.id), boost::json::string(std::to_string(from)),
+               euros(product.list_price * percent), boost::json::string("2026-01-01")}));
+          ++rows;
+        }
+      }
+    }
+    ATRIUM_TRY(discounts.insert(
+        connection, ids.next(), owner_id,
+        {boost::json::string("Valves promotion"), boost::json::string("valves"), boost::json::string("5"), nullptr}));
+    ATRIUM_TRY(discounts.insert(connection, ids.next(), owner_id,
+                                {boost::json::string("Seals by the hundred"), boost::json::string("seals"),
+                                 boost::json::string("3"), boost::json::string("100")}));
+    ATRIUM_TRY(taxes.insert(connection, ids.next(), owner_id,
+                            {boost::json::string("Standard VAT"), nullptr, boost::json::string("19")}));
+    ATRIUM_TRY(taxes.insert(
+        connection, ids.next(), owner_id,
+        {boost::json::string("Reduced VAT on service"), boost::json::string("service"), boost::json::string("7")}));
+    rows += 4;
+    return {};
+  }));
+  return rows;
 }
 
 }  // namespace
@@ -159,11 +259,14 @@ Result<std::int64_t> load_demo_records(storage::Database& database, const metada
   std::mt19937_64 random(7);
   Inserter products(*catalog.find("product"), catalog,
                     {"code", "name", "product_group", "unit", "specifications", "cost", "list_price", "stock"});
+  std::vector<PricedProduct> priced_products;
   ATRIUM_TRY(batched(database, size.products, [&](std::int64_t n, storage::Connection& connection) -> Result<void> {
     const auto kind = pick(kProductKinds, random);
     const auto cost = 20 + static_cast<std::int64_t>(random() % 2000);
     ++rows;
-    return products.insert(connection, ids.next(), owner_id,
+    const std::string id = ids.next();
+    if (priced_products.size() < kPricedProducts) priced_products.push_back({id, cost * 2});
+    return products.insert(connection, id, owner_id,
                            {boost::json::string(fmt::format("P-{:05d}", n + 1)),
                             boost::json::string(fmt::format("{} {}", kind, 10 + n % 90)),
                             boost::json::string(pick_key("product_groups", random)), boost::json::string("pcs"),
@@ -174,11 +277,12 @@ Result<std::int64_t> load_demo_records(storage::Database& database, const metada
                             boost::json::string(fmt::format("{}.000", random() % 500))});
   }));
 
-  static constexpr std::array<std::string_view, 10> kTypes{"customer", "customer", "customer", "customer", "prospect",
-                                                           "prospect", "dealer",   "agent",    "supplier", "competitor"};
+  static constexpr std::array<std::string_view, 10> kTypes{"customer", "customer",  "customer", "customer",
+                                                           "prospect", "prospect",  "dealer",   "agent",
+                                                           "supplier", "competitor"};
   Inserter accounts(*catalog.find("account"), catalog,
                     {"code", "name", "type", "category", "kind", "area", "industry", "segment", "size", "currency",
-                     "payment_terms", "credit_limit", "email", "phone", "billing_address"});
+                     "payment_terms", "credit_limit", "email", "phone", "billing_address", "sales_type"});
   std::vector<std::string> account_ids;
   account_ids.reserve(static_cast<std::size_t>(std::min<std::int64_t>(size.accounts, 2'000'000)));
   ATRIUM_TRY(batched(database, size.accounts, [&](std::int64_t n, storage::Connection& connection) -> Result<void> {
@@ -188,25 +292,30 @@ Result<std::int64_t> load_demo_records(storage::Database& database, const metada
     const auto trade = pick(kNameTrades, random);
     const auto [city, country] = kCities[random() % kCities.size()];
     const std::string code = fmt::format("A-{:06d}", n + 1);
+    // In the order the values were always drawn, so the demo stays the same.
+    const auto legal_form = pick(kLegalForms, random);
+    const auto type = kTypes[random() % kTypes.size()];
     std::string domain = fmt::format("{}-{}.example", stem, trade);
     for (auto& c : domain) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     ++rows;
     return accounts.insert(
         connection, id, owner_id,
-        {boost::json::string(code),
-         boost::json::string(fmt::format("{} {} {}", stem, trade, pick(kLegalForms, random))),
-         boost::json::string(kTypes[random() % kTypes.size()]), boost::json::string(pick_key("account_categories", random)),
-         boost::json::string(country == "DE" ? "local" : "international"), boost::json::string(pick_key("areas", random)),
-         boost::json::string(pick_key("industries", random)), boost::json::string(pick_key("segments", random)),
-         boost::json::string(pick_key("sizes", random)), boost::json::string("EUR"),
-         boost::json::string(random() % 2 ? "30 days net" : "14 days 2%, 30 days net"),
+        {boost::json::string(code), boost::json::string(fmt::format("{} {} {}", stem, trade, legal_form)),
+         boost::json::string(type), boost::json::string(pick_key("account_categories", random)),
+         boost::json::string(country == "DE" ? "local" : "international"),
+         boost::json::string(pick_key("areas", random)), boost::json::string(pick_key("industries", random)),
+         boost::json::string(pick_key("segments", random)), boost::json::string(pick_key("sizes", random)),
+         boost::json::string("EUR"), boost::json::string(random() % 2 ? "30 days net" : "14 days 2%, 30 days net"),
          boost::json::object{{"amount", fmt::format("{}000.00", 5 + random() % 500)}, {"currency", "EUR"}},
          boost::json::string(fmt::format("info{}@{}", n + 1, domain)),
          boost::json::string(fmt::format("+49 221 {:07d}", random() % 10'000'000)),
          boost::json::object{{"street", fmt::format("Hauptstraße {}", 1 + random() % 200)},
                              {"city", city},
                              {"postal_code", fmt::format("{:05d}", random() % 100'000)},
-                             {"country", country}}});
+                             {"country", country}},
+         boost::json::string(type == "dealer"  ? "dealer"
+                             : country == "DE" ? "domestic"
+                                               : "export")});
   }));
 
   Inserter contacts(*catalog.find("contact"), catalog,
@@ -229,14 +338,17 @@ Result<std::int64_t> load_demo_records(storage::Database& database, const metada
     if (account_ids.empty() || n % 10 == 9) return {};
     const int places_count = n % 7 == 0 ? 2 : 1;
     for (int p = 0; p < places_count; ++p) {
-      ATRIUM_TRY(places.insert(connection, ids.next(), owner_id,
-                               {boost::json::string(account_ids[random() % account_ids.size()]), boost::json::string(id),
-                                boost::json::string(pick_key("contact_roles", random)), p == 0}));
+      ATRIUM_TRY(
+          places.insert(connection, ids.next(), owner_id,
+                        {boost::json::string(account_ids[random() % account_ids.size()]), boost::json::string(id),
+                         boost::json::string(pick_key("contact_roles", random)), p == 0}));
       ++rows;
     }
     return {};
   }));
-  return rows;
+  auto pricing = load_demo_pricing(database, catalog, ids, owner_id, priced_products);
+  if (!pricing) return pricing.take_error();
+  return rows + *pricing;
 }
 
 }  // namespace atrium::app

@@ -1,38 +1,42 @@
 #include "atrium/app/serve_command.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include <boost/json/serialize.hpp>
 #include <thread>
 
+#include "atrium/access/access_admin_routes.hpp"
 #include "atrium/access/auth_routes.hpp"
 #include "atrium/access/authenticator.hpp"
+#include "atrium/access/grants.hpp"
 #include "atrium/access/password_policy.hpp"
 #include "atrium/access/people_routes.hpp"
-#include "atrium/access/access_admin_routes.hpp"
-#include "atrium/access/grants.hpp"
 #include "atrium/app/demo_data.hpp"
-#include "atrium/app/schema_setup.hpp"
-#include "atrium/dataio/export_routes.hpp"
-#include "atrium/records/audit_trail.hpp"
-#include "atrium/records/access_schema.hpp"
-#include "atrium/records/metadata_routes.hpp"
-#include "atrium/records/picklist_routes.hpp"
-#include "atrium/records/openapi.hpp"
-#include "atrium/records/record_routes.hpp"
-#include "atrium/records/saved_view_routes.hpp"
 #include "atrium/app/platform_routes.hpp"
-#include "atrium/dataio/file_store.hpp"
-#include "atrium/dataio/import_routes.hpp"
+#include "atrium/app/schema_setup.hpp"
 #include "atrium/dataio/duplicate_finder.hpp"
 #include "atrium/dataio/duplicate_routes.hpp"
+#include "atrium/dataio/export_routes.hpp"
+#include "atrium/dataio/file_store.hpp"
+#include "atrium/dataio/import_routes.hpp"
 #include "atrium/dataio/merge_routes.hpp"
 #include "atrium/dataio/vcard_routes.hpp"
 #include "atrium/http/static_files.hpp"
+#include "atrium/records/access_schema.hpp"
+#include "atrium/records/audit_trail.hpp"
+#include "atrium/records/metadata_routes.hpp"
+#include "atrium/records/openapi.hpp"
+#include "atrium/records/picklist_routes.hpp"
+#include "atrium/records/record_routes.hpp"
+#include "atrium/records/saved_view_routes.hpp"
+#include "atrium/sales/pricing_routes.hpp"
 #include "atrium/storage/migration.hpp"
 #include "atrium/workflow/approval_dashboard.hpp"
 #include "atrium/workflow/approval_routes.hpp"
+#include "atrium/workflow/automation_engine.hpp"
+#include "atrium/workflow/automation_routes.hpp"
 #include "atrium/workflow/job_service.hpp"
+#include "atrium/workflow/notification_routes.hpp"
 #include "atrium/workflow/reminder_dashboard.hpp"
 #include "atrium/workflow/reminder_dispatcher.hpp"
 #include "atrium/workflow/reminder_routes.hpp"
@@ -40,13 +44,10 @@
 #include "atrium/workflow/routing_admin_routes.hpp"
 #include "atrium/workflow/routing_routes.hpp"
 #include "atrium/workflow/routing_service.hpp"
-#include "atrium/workflow/notification_routes.hpp"
 #include "atrium/workflow/task_assignment_routes.hpp"
 #include "atrium/workflow/task_dashboard.hpp"
-#include "atrium/workflow/test_clock_routes.hpp"
 #include "atrium/workflow/template_routes.hpp"
-#include "atrium/workflow/automation_engine.hpp"
-#include "atrium/workflow/automation_routes.hpp"
+#include "atrium/workflow/test_clock_routes.hpp"
 
 namespace atrium::app {
 
@@ -126,10 +127,9 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   // names its own country.
   const char* default_country = std::getenv("ATRIUM_DEFAULT_COUNTRY");
   dataio::DuplicateFinder duplicates(records, default_country ? default_country : "");
-  records.add_write_hook([&duplicates](storage::Connection& connection, const records::EntityLayout& layout,
-                                       std::string_view id, const boost::json::object* record) {
-    return duplicates.index(connection, layout, id, record);
-  });
+  records.add_write_hook(
+      [&duplicates](storage::Connection& connection, const records::EntityLayout& layout, std::string_view id,
+                    const boost::json::object* record) { return duplicates.index(connection, layout, id, record); });
   records.add_create_advisor([&duplicates](const records::EntityLayout& layout, const boost::json::object& record,
                                            const records::RecordAccess* access) -> Result<boost::json::array> {
     boost::json::array warnings;
@@ -198,6 +198,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   // the reader's access. Before the record routes: their /{plural} would take /templates.
   workflow::MessageTemplates templates(records, clock);
   workflow::add_template_routes(router, templates, records, authenticator, grants);
+  // One pricing function for every line of every sales document.
+  sales::add_pricing_routes(router, records, authenticator, grants);
   // Automation rules: a write fires the rules of its entity as jobs queued in the same
   // transaction; dates and schedules come from a recurring scan on the clock.
   workflow::AutomationRuleStore automation_rules(records, clock);
@@ -238,9 +240,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
     workflow::add_test_clock_routes(router, clock);
   }
   records::add_openapi_route(router, records, {version, access::session_cookie_name(access::AuthOptions{https})});
-  http::Dispatcher dispatcher(router, metrics, [&static_files](http::Request& request) {
-    return static_files.serve(request);
-  });
+  http::Dispatcher dispatcher(router, metrics,
+                              [&static_files](http::Request& request) { return static_files.serve(request); });
   http::HttpServer server(server_options, dispatcher, events);
   metrics.add_gauge("atrium_db_connections", "Database connections open.",
                     [&] { return (*database)->stats().connections; });
@@ -261,9 +262,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   }
   const bool tls = !config.server.tls_certificate_file.empty();
   fmt::print("Atrium {} is serving {}://{}:{}/ (database {}, schema version {})\n", version, tls ? "https" : "http",
-             config.server.address, server.bound_port(), (*database)->dialect() == storage::Dialect::sqlite
-                                                            ? config.database_url
-                                                            : std::string("postgresql"),
+             config.server.address, server.bound_port(),
+             (*database)->dialect() == storage::Dialect::sqlite ? config.database_url : std::string("postgresql"),
              migrated->current_version);
   if (demo_present && *demo_present) fmt::print("Demo login: {} / {}\n", kDemoUsername, kDemoPassword);
   std::fflush(stdout);

@@ -126,7 +126,7 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
   if (!parsed) return make_error(ErrorCode::internal_error, fmt::format("{}: {}", file, parsed.error().message));
   if (!parsed->is_object()) return make_error(ErrorCode::internal_error, fmt::format("{}: not an object", file));
   Reader read(parsed->as_object(), std::string(file));
-  ATRIUM_TRY(read.only({"name", "plural", "label", "label_plural", "module", "title_field", "master_data", "fields",
+  ATRIUM_TRY(read.only({"name", "plural", "label", "label_plural", "module", "title_field", "master_data", "junction", "fields",
                         "access", "numbering", "list_columns", "sections", "description", "duplicates",
                         "states"}));
   EntityDefinition entity;
@@ -137,6 +137,7 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
   ATRIUM_READ(entity.module, read.text("module", "general"));
   ATRIUM_READ(entity.title_field, read.text("title_field", "name"));
   ATRIUM_READ(entity.master_data, read.flag("master_data", false));
+  ATRIUM_READ(entity.junction, read.flag("junction", false));
   if (!snake_case(entity.name) || !snake_case(entity.plural)) return read.fail("name and plural are snake_case");
   entity.table = "r_" + entity.plural;
 

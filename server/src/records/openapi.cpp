@@ -5,18 +5,19 @@
 #include <boost/json/serialize.hpp>
 
 #include "openapi_access_paths.hpp"
+#include "openapi_approval_paths.hpp"
+#include "openapi_automation_paths.hpp"
 #include "openapi_duplicate_paths.hpp"
 #include "openapi_export_paths.hpp"
-#include "openapi_notification_paths.hpp"
-#include "openapi_transition_paths.hpp"
 #include "openapi_import_paths.hpp"
-#include "openapi_routing_paths.hpp"
-#include "openapi_approval_paths.hpp"
-#include "openapi_reminder_paths.hpp"
-#include "openapi_template_paths.hpp"
-#include "openapi_automation_paths.hpp"
+#include "openapi_notification_paths.hpp"
 #include "openapi_operations.hpp"
+#include "openapi_pricing_paths.hpp"
+#include "openapi_reminder_paths.hpp"
+#include "openapi_routing_paths.hpp"
 #include "openapi_schemas.hpp"
+#include "openapi_template_paths.hpp"
+#include "openapi_transition_paths.hpp"
 
 namespace atrium::records {
 
@@ -48,6 +49,7 @@ bool has_related_list(const metadata::EntityDefinition& owner, const metadata::E
     if (field.type == "link" && field.link_entity == owner.name) return true;
   }
   for (const auto& junction : catalog.entities()) {
+    if (!junction.junction) continue;
     bool to_owner = false;
     bool to_related = false;
     for (const auto& field : junction.fields) {
@@ -340,13 +342,20 @@ void add_search_and_picklist_paths(json::object& paths) {
       "Word prefixes, ignoring case and accents, best first; `title_highlighted` and `snippet` "
       "are HTML-escaped text with <mark> around the matches. Only records the caller may read; "
       "hidden fields are neither searched nor shown.";
-  search["parameters"] = json::array{
-      json::object{{"name", "q"}, {"in", "query"}, {"required", true}, {"description", "At least two letters or digits."},
-                   {"schema", {{"type", "string"}, {"maxLength", 200}}}},
-      json::object{{"name", "entities"}, {"in", "query"}, {"description", "Comma-separated plurals; all when absent."},
-                   {"schema", {{"type", "string"}}}},
-      json::object{{"name", "limit"}, {"in", "query"}, {"description", "Hits to return."},
-                   {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}}};
+  search["parameters"] =
+      json::array{json::object{{"name", "q"},
+                               {"in", "query"},
+                               {"required", true},
+                               {"description", "At least two letters or digits."},
+                               {"schema", {{"type", "string"}, {"maxLength", 200}}}},
+                  json::object{{"name", "entities"},
+                               {"in", "query"},
+                               {"description", "Comma-separated plurals; all when absent."},
+                               {"schema", {{"type", "string"}}}},
+                  json::object{{"name", "limit"},
+                               {"in", "query"},
+                               {"description", "Hits to return."},
+                               {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}}};
   const json::object hit{{"type", "object"},
                          {"properties",
                           {{"entity", {{"type", "string"}}},
@@ -370,10 +379,14 @@ void add_search_and_picklist_paths(json::object& paths) {
                              {"label", {{"type", "string"}, {"maxLength", 200}}},
                              {"position", {{"type", "integer"}}},
                              {"active", {{"type", "boolean"}}}}}};
-  const json::object picklist{{"type", "object"},
-                              {"properties", {{"name", {{"type", "string"}}}, {"values", {{"type", "array"}, {"items", value}}}}}};
-  const json::object name_parameter{{"name", "name"}, {"in", "path"}, {"required", true},
-                                    {"description", "The picklist, e.g. areas."}, {"schema", {{"type", "string"}}}};
+  const json::object picklist{
+      {"type", "object"},
+      {"properties", {{"name", {{"type", "string"}}}, {"values", {{"type", "array"}, {"items", value}}}}}};
+  const json::object name_parameter{{"name", "name"},
+                                    {"in", "path"},
+                                    {"required", true},
+                                    {"description", "The picklist, e.g. areas."},
+                                    {"schema", {{"type", "string"}}}};
   json::object read = operation("getPicklist", "Read a picklist with every value", "Picklists");
   read["responses"] = {{"200", {{"description", "The picklist."}, {"content", json_content(picklist)}}}};
   add_errors(read, {"401"});
@@ -382,22 +395,26 @@ void add_search_and_picklist_paths(json::object& paths) {
 
   json::object add = operation("addPicklistValue", "Add a value to a picklist (administrators)", "Picklists");
   add["requestBody"] = {{"required", true}, {"content", json_content(value)}};
-  add["responses"] = {{"201", {{"description", "The picklist with the new value."}, {"content", json_content(picklist)}}}};
+  add["responses"] = {
+      {"201", {{"description", "The picklist with the new value."}, {"content", json_content(picklist)}}}};
   add_errors(add, {"400", "401", "403", "404", "415", "422"});
   set_security(add, true);
   paths["/api/v1/picklists/{name}/values"] = {{"parameters", json::array{name_parameter}}, {"post", std::move(add)}};
 
-  json::object change = operation("changePicklistValue", "Relabel, reorder or deactivate a value (administrators)",
-                                  "Picklists");
+  json::object change =
+      operation("changePicklistValue", "Relabel, reorder or deactivate a value (administrators)", "Picklists");
   change["description"] = "Keys never change or disappear: old records keep their meaning.";
   change["requestBody"] = {{"required", true}, {"content", json_content(value)}};
   change["responses"] = {{"200", {{"description", "The picklist."}, {"content", json_content(picklist)}}}};
   add_errors(change, {"400", "401", "403", "404", "415", "422"});
   set_security(change, true);
-  const json::object key_parameter{{"name", "key"}, {"in", "path"}, {"required", true},
-                                   {"description", "The value's key."}, {"schema", {{"type", "string"}}}};
+  const json::object key_parameter{{"name", "key"},
+                                   {"in", "path"},
+                                   {"required", true},
+                                   {"description", "The value's key."},
+                                   {"schema", {{"type", "string"}}}};
   paths["/api/v1/picklists/{name}/values/{key}"] = {{"parameters", json::array{name_parameter, key_parameter}},
-                                                   {"patch", std::move(change)}};
+                                                    {"patch", std::move(change)}};
 }
 
 // Each user's saved views of entity lists (saved_view_routes.cpp).
@@ -463,24 +480,26 @@ void add_bulk_path(json::object& paths, const metadata::EntityDefinition& entity
   const std::string type = pascal_case(entity.name);
   json::object bulk = operation("bulk" + pascal_case(entity.plural), "Create and update up to 1,000 records at once",
                                 entity.label_plural);
-  bulk["description"] = "One transaction: every item is saved, or none is and each failing item is named as "
-                        "`items[N].field`.";
-  const json::object item{
-      {"type", "object"},
-      {"required", json::array{"op", "data"}},
-      {"properties",
-       {{"op", {{"type", "string"}, {"enum", json::array{"create", "update"}}}},
-        {"id", {{"type", "string"}, {"description", "The record to update."}}},
-        {"version", {{"type", "integer"}, {"description", "The version read, for updates."}}},
-        {"data", {{"type", "object"}}}}}};
+  bulk["description"] =
+      "One transaction: every item is saved, or none is and each failing item is named as "
+      "`items[N].field`.";
+  const json::object item{{"type", "object"},
+                          {"required", json::array{"op", "data"}},
+                          {"properties",
+                           {{"op", {{"type", "string"}, {"enum", json::array{"create", "update"}}}},
+                            {"id", {{"type", "string"}, {"description", "The record to update."}}},
+                            {"version", {{"type", "integer"}, {"description", "The version read, for updates."}}},
+                            {"data", {{"type", "object"}}}}}};
   bulk["requestBody"] = {
       {"required", true},
-      {"content", json_content(json::object{
-                      {"type", "object"},
-                      {"required", json::array{"items"}},
-                      {"properties", {{"items", {{"type", "array"}, {"maxItems", kMaxBulkItems}, {"items", item}}}}}})}};
-  bulk["responses"] = {{"200", {{"description", "Every saved record, in the order of the items."},
-                                {"content", json_content(data_of(schema_ref(type)))}}}};
+      {"content",
+       json_content(json::object{
+           {"type", "object"},
+           {"required", json::array{"items"}},
+           {"properties", {{"items", {{"type", "array"}, {"maxItems", kMaxBulkItems}, {"items", item}}}}}})}};
+  bulk["responses"] = {{"200",
+                        {{"description", "Every saved record, in the order of the items."},
+                         {"content", json_content(data_of(schema_ref(type)))}}}};
   add_errors(bulk, {"400", "401", "403", "413", "415", "422"});
   set_security(bulk, true);
   paths["/api/v1/" + entity.plural + "/bulk"] = {{"post", std::move(bulk)}};
@@ -612,16 +631,21 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
       json::object{{"name", "Picklists"}, {"description", "The value lists enum fields draw from."}},
       json::object{{"name", "Saved views"}, {"description", "Each user's named filters, sorts and columns of lists."}},
       json::object{{"name", "Merges"}, {"description", "Records merged into one, and their undo."}},
-      json::object{{"name", "Imports"}, {"description", "CSV and XLSX files imported into any entity, in the background."}},
+      json::object{{"name", "Imports"},
+                   {"description", "CSV and XLSX files imported into any entity, in the background."}},
       json::object{{"name", "Notifications"}, {"description", "Each user's notifications, dashboard and colleagues."}},
       json::object{{"name", "Routing"},
                    {"description", "Records moved along paths of people with SLAs on business-hours calendars."}},
-      json::object{{"name", "Reminders"},
-                   {"description", "One-off and recurring (RRULE) reminders for oneself or others, in-app and by e-mail."}},
-      json::object{{"name", "Templates"},
-                   {"description", "Message templates in a subset of Liquid, checked against the definitions, with previews."}},
+      json::object{
+          {"name", "Reminders"},
+          {"description", "One-off and recurring (RRULE) reminders for oneself or others, in-app and by e-mail."}},
+      json::object{
+          {"name", "Templates"},
+          {"description", "Message templates in a subset of Liquid, checked against the definitions, with previews."}},
       json::object{{"name", "Automation"},
-                   {"description", "Rules that act on records when they are written, reach a date or on a schedule."}}};
+                   {"description", "Rules that act on records when they are written, reach a date or on a schedule."}},
+      json::object{{"name", "Pricing"},
+                   {"description", "The one pricing function: lines priced for a customer, with their explanation."}}};
   json::object paths;
   add_platform_paths(paths);
   add_auth_paths(paths);
@@ -637,6 +661,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_routing_paths(paths, catalog);
   add_reminder_paths(paths);
   add_template_paths(paths);
+  add_pricing_paths(paths);
   add_automation_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},

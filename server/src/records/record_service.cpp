@@ -235,6 +235,7 @@ Result<ListPage> RecordService::related(const EntityLayout& owner, std::string_v
   }
   // A junction linking both: `accounts/{id}/contacts` through account_contacts.
   for (const auto& [plural, junction] : layouts_) {
+    if (!junction->entity().junction) continue;
     const FieldLayout* to_owner = nullptr;
     const FieldLayout* to_related = nullptr;
     for (const auto& field : junction->fields()) {

@@ -70,6 +70,10 @@ struct EntityDefinition {
   std::string table;         // "r_" + plural
   std::string title_field;   // shown as the record's title
   bool master_data = false;  // deletion goes through an approval
+  // Links two entities many to many (a person's places at accounts): their related lists
+  // (`accounts/{id}/contacts`) go through it. Other entities linking both, such as a
+  // customer's price for a product, do not make them related.
+  bool junction = false;
   std::vector<FieldDefinition> fields;
   AccessDeclaration access;
   std::optional<NumberingDefinition> numbering;

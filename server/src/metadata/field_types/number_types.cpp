@@ -2,6 +2,7 @@
 // money (an exact amount with its ISO 4217 currency).
 #include <fmt/format.h>
 
+#include "atrium/core/currency.hpp"
 #include "support.hpp"
 
 namespace atrium::metadata::field_types {
@@ -57,8 +58,8 @@ class DecimalType : public ScalarType {
   }
   bool supports(FilterOperator op) const override { return numeric_operator(op); }
   Operand filter_operand(const records::FilterValue& value, const FieldDefinition& field) const override {
-    auto parsed = value.kind == Kind::number || value.kind == Kind::string ? parse_scaled(value.text, field.scale)
-                                                                          : std::nullopt;
+    auto parsed =
+        value.kind == Kind::number || value.kind == Kind::string ? parse_scaled(value.text, field.scale) : std::nullopt;
     if (!parsed) return problem("FILTER_TYPE_MISMATCH", "a decimal number");
     return storage::Value(*parsed);
   }
@@ -77,24 +78,6 @@ class PercentType final : public DecimalType {
 
 constexpr int kMoneyScale = 4;
 
-// Digits after the point a currency shows (ISO 4217 minor units); 2 unless listed.
-int minor_unit(std::string_view currency) {
-  static constexpr std::string_view kNone[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
-                                               "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"};
-  static constexpr std::string_view kThree[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
-  for (auto code : kNone) {
-    if (code == currency) return 0;
-  }
-  for (auto code : kThree) {
-    if (code == currency) return 3;
-  }
-  return 2;
-}
-
-bool currency_code(std::string_view text) {
-  return text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
 class MoneyType final : public FieldType {
  public:
   std::string_view name() const override { return "money"; }
@@ -111,7 +94,7 @@ class MoneyType final : public FieldType {
     auto text = decimal_text(*amount);
     auto scaled = text ? parse_scaled(*text, kMoneyScale) : std::nullopt;
     if (!scaled) return problem("FIELD_INVALID_MONEY", "amount: a decimal string with at most 4 places");
-    if (!currency->is_string() || !currency_code(currency->as_string())) {
+    if (!currency->is_string() || !is_currency_code(currency->as_string())) {
       return problem("FIELD_INVALID_CURRENCY", "currency: an ISO 4217 code such as EUR");
     }
     if (auto wrong = check_range(*scaled, kMoneyScale, field)) return *wrong;
@@ -125,8 +108,8 @@ class MoneyType final : public FieldType {
   }
   bool supports(FilterOperator op) const override { return numeric_operator(op); }
   Operand filter_operand(const records::FilterValue& value, const FieldDefinition&) const override {
-    auto parsed = value.kind == Kind::number || value.kind == Kind::string ? parse_scaled(value.text, kMoneyScale)
-                                                                          : std::nullopt;
+    auto parsed =
+        value.kind == Kind::number || value.kind == Kind::string ? parse_scaled(value.text, kMoneyScale) : std::nullopt;
     if (!parsed) return problem("FILTER_TYPE_MISMATCH", "an amount");
     return storage::Value(*parsed);
   }

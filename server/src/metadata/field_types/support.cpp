@@ -1,23 +1,19 @@
 #include "support.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
-#include <set>
-
-#include "atrium/core/json_body.hpp"
-
+#include <boost/json/serialize.hpp>
 #include <limits>
 #include <map>
 #include <memory>
 #include <regex>
+#include <set>
+
+#include "atrium/core/json_body.hpp"
 
 namespace atrium::metadata::field_types {
 
 namespace {
-// 128-bit intermediates so 64-bit overflow is detected, not suffered.
-__extension__ using Int128 = __int128;
-__extension__ using UInt128 = unsigned __int128;
 // Compiling a std::regex costs far more than matching with it: each thread keeps the
 // patterns it has compiled (nullptr for one that does not compile).
 const std::regex* compiled_pattern(const std::string& pattern) {
@@ -34,51 +30,6 @@ const std::regex* compiled_pattern(const std::string& pattern) {
   return found->second.get();
 }
 }  // namespace
-
-std::optional<std::int64_t> parse_scaled(std::string_view text, int scale) {
-  if (text.empty()) return std::nullopt;
-  bool negative = false;
-  std::size_t i = 0;
-  if (text[0] == '-' || text[0] == '+') {
-    negative = text[0] == '-';
-    i = 1;
-  }
-  if (i >= text.size()) return std::nullopt;
-  Int128 value = 0;
-  int places = -1;  // -1 until the point
-  bool digits = false;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '.') {
-      if (places >= 0 || !digits) return std::nullopt;
-      places = 0;
-      continue;
-    }
-    if (c < '0' || c > '9') return std::nullopt;
-    digits = true;
-    if (places >= 0 && ++places > scale) return std::nullopt;
-    value = value * 10 + (c - '0');
-    if (value > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
-  }
-  if (!digits || places == 0) return std::nullopt;  // "12." is not a decimal
-  for (int p = std::max(places, 0); p < scale; ++p) {
-    value *= 10;
-    if (value > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
-  }
-  return static_cast<std::int64_t>(negative ? -value : value);
-}
-
-std::string format_scaled(std::int64_t value, int scale, int min_places) {
-  const bool negative = value < 0;
-  const UInt128 magnitude = negative ? static_cast<UInt128>(-static_cast<Int128>(value)) : static_cast<UInt128>(value);
-  UInt128 divisor = 1;
-  for (int i = 0; i < scale; ++i) divisor *= 10;
-  const auto whole = static_cast<std::uint64_t>(magnitude / divisor);
-  auto fraction = static_cast<std::uint64_t>(magnitude % divisor);
-  std::string places = scale > 0 ? fmt::format("{:0{}}", fraction, scale) : "";
-  while (static_cast<int>(places.size()) > min_places && !places.empty() && places.back() == '0') places.pop_back();
-  return fmt::format("{}{}{}{}", negative ? "-" : "", whole, places.empty() ? "" : ".", places);
-}
 
 std::size_t utf8_length(std::string_view text) {
   std::size_t length = 0;
@@ -140,7 +91,9 @@ Columns TextLikeType::from_json(const boost::json::value& input, const FieldDefi
   return std::vector<storage::Value>{storage::Value(normalise(std::move(text)))};
 }
 
-bool TextLikeType::supports(records::FilterOperator) const { return true; }
+bool TextLikeType::supports(records::FilterOperator) const {
+  return true;
+}
 
 Operand TextLikeType::filter_operand(const records::FilterValue& value, const FieldDefinition&) const {
   using Kind = records::FilterValue::Kind;

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "atrium/core/decimal.hpp"
 #include "atrium/metadata/field_type.hpp"
 
 namespace atrium::metadata::field_types {
@@ -15,13 +16,13 @@ namespace atrium::metadata::field_types {
 using Columns = std::variant<std::vector<storage::Value>, FieldProblem>;
 using Operand = std::variant<storage::Value, FieldProblem>;
 
-inline FieldProblem problem(std::string code, std::string message) { return {std::move(code), std::move(message)}; }
+inline FieldProblem problem(std::string code, std::string message) {
+  return {std::move(code), std::move(message)};
+}
 
-// "-12.5" at scale 2 → -1250. nullopt when not a plain decimal, when it has more places
-// than `scale`, or when it does not fit in 64 bits.
-std::optional<std::int64_t> parse_scaled(std::string_view text, int scale);
-// -1250 at scale 2 → "-12.50"; at least `min_places` places, trailing zeros beyond trimmed.
-std::string format_scaled(std::int64_t value, int scale, int min_places);
+// Decimal text ↔ scaled integers (core/decimal.hpp).
+using atrium::format_scaled;
+using atrium::parse_scaled;
 std::size_t utf8_length(std::string_view text);
 
 // A decimal from JSON: a string ("12.50") or an integer; never a binary float.
