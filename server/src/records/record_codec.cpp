@@ -12,9 +12,8 @@ namespace atrium::records {
 
 namespace {
 
-const std::set<std::string, std::less<>> kSystemNames{"id",         "owner_id",      "team_id",
-                                                       "created_at", "created_by_id", "updated_at",
-                                                       "updated_by_id", "archived_at"};
+const std::set<std::string, std::less<>> kSystemNames{
+    "id", "owner_id", "team_id", "created_at", "created_by_id", "updated_at", "updated_by_id", "archived_at"};
 
 void null_columns(const FieldLayout& field, DecodedInput& decoded) {
   for (const auto& column : field.columns) decoded.assignments.push_back({column.name, storage::Value()});
@@ -39,8 +38,8 @@ Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json:
     }
     const FieldLayout* field = layout.find(name);
     if (!field) {
-      invalid.fields.push_back({std::string(name), "UNKNOWN_FIELD",
-                                fmt::format("{} has no field '{}'", layout.entity().label, name)});
+      invalid.fields.push_back(
+          {std::string(name), "UNKNOWN_FIELD", fmt::format("{} has no field '{}'", layout.entity().label, name)});
       continue;
     }
     if (field->field->read_only) {
@@ -75,10 +74,11 @@ Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json:
       if (!field.field->default_value.is_null()) {
         auto converted = field.type->from_json(field.field->default_value, *field.field);
         const auto& values = std::get<std::vector<storage::Value>>(converted);  // checked at start
-        for (std::size_t i = 0; i < values.size(); ++i) decoded.assignments.push_back({field.columns[i].name, values[i]});
+        for (std::size_t i = 0; i < values.size(); ++i)
+          decoded.assignments.push_back({field.columns[i].name, values[i]});
         decoded.touched.push_back(&field);
-      } else if (field.field->required && !(layout.entity().numbering &&
-                                            layout.entity().numbering->field == field.field->name)) {
+      } else if (field.field->required &&
+                 !(layout.entity().numbering && layout.entity().numbering->field == field.field->name)) {
         // A numbered field may be left out: the series fills it.
         invalid.fields.push_back({field.api_name, "FIELD_REQUIRED", "required"});
       }
@@ -111,12 +111,12 @@ Result<void> check_against_database(storage::Connection& connection, const Entit
         for (const auto& id : parsed->as_array()) ids.emplace_back(id.as_string());
       }
       for (const auto& id : ids) {
-        auto found = connection.query(fmt::format("SELECT 1 FROM {} WHERE id = ? AND archived_at IS NULL", target->table),
-                                      {id});
+        auto found =
+            connection.query(fmt::format("SELECT 1 FROM {} WHERE id = ? AND archived_at IS NULL", target->table), {id});
         if (!found) return found.take_error();
         if (found->empty()) {
-          invalid.fields.push_back({field->api_name, "LINK_NOT_FOUND",
-                                    fmt::format("no active {} with id {}", target->label, id)});
+          invalid.fields.push_back(
+              {field->api_name, "LINK_NOT_FOUND", fmt::format("no active {} with id {}", target->label, id)});
           break;
         }
       }
@@ -129,8 +129,8 @@ Result<void> check_against_database(storage::Connection& connection, const Entit
             fmt::format("SELECT 1 FROM {} WHERE id = ? AND archived_at IS NULL", target->table), {id->text()});
         if (!found) return found.take_error();
         if (found->empty()) {
-          invalid.fields.push_back({field->api_name, "LINK_NOT_FOUND",
-                                    fmt::format("no active {} with id {}", target->label, id->text())});
+          invalid.fields.push_back(
+              {field->api_name, "LINK_NOT_FOUND", fmt::format("no active {} with id {}", target->label, id->text())});
         }
       }
     }
@@ -168,6 +168,16 @@ Result<void> check_against_database(storage::Connection& connection, const Entit
   return {};
 }
 
+Result<boost::json::object> read_record(storage::Connection& connection, const EntityLayout& layout,
+                                        std::string_view id, const std::vector<std::string>& fields) {
+  auto rows = connection.query(
+      fmt::format("SELECT {} FROM {} WHERE id = ?", layout.select_list(), layout.entity().table), {id});
+  if (!rows) return rows.take_error();
+  if (rows->empty())
+    return make_error(ErrorCode::not_found, fmt::format("no {} with id {}", layout.entity().label, id));
+  return encode_row(layout, rows->rows[0], fields);
+}
+
 boost::json::object encode_row(const EntityLayout& layout, const storage::Row& row,
                                const std::vector<std::string>& fields) {
   boost::json::object object;
@@ -199,7 +209,8 @@ Result<std::optional<std::int64_t>> version_in_body(const boost::json::object& i
                                                     std::optional<std::int64_t> expected_version) {
   if (const auto* version = input.if_contains("version"); version && !expected_version) {
     if (!version->is_int64()) {
-      return Error{ErrorCode::validation_failed, "the version is not valid",
+      return Error{ErrorCode::validation_failed,
+                   "the version is not valid",
                    {{"version", "FIELD_INVALID_INTEGER", "the version you read, a whole number"}}};
     }
     return std::optional<std::int64_t>{version->as_int64()};

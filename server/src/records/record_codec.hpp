@@ -20,6 +20,8 @@ struct DecodedInput {
   std::vector<Assignment> assignments;
   // Set by a transition: the only writer allowed to change an entity's state field.
   bool by_transition = false;
+  // Set by the system (computed values, revision numbers): read-only fields may change.
+  bool by_system = false;
   std::vector<const FieldLayout*> touched;  // fields the input set (for the checks below)
 };
 
@@ -32,6 +34,11 @@ Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json:
 Result<void> check_against_database(storage::Connection& connection, const EntityLayout& layout,
                                     const metadata::Catalog& catalog, const DecodedInput& input,
                                     std::string_view own_id);
+
+// One stored record as the API's JSON, read on `connection` (inside its transaction);
+// NOT_FOUND when absent. Unrestricted: callers apply access.
+Result<boost::json::object> read_record(storage::Connection& connection, const EntityLayout& layout,
+                                        std::string_view id, const std::vector<std::string>& fields = {});
 
 // A stored row (columns in the layout's SELECT order) as the API's JSON.
 boost::json::object encode_row(const EntityLayout& layout, const storage::Row& row,

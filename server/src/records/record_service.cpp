@@ -6,9 +6,9 @@
 
 #include "atrium/core/id.hpp"
 #include "atrium/records/audit_trail.hpp"
+#include "atrium/records/filter.hpp"
 #include "atrium/records/numbering.hpp"
 #include "atrium/records/search_index.hpp"
-#include "atrium/records/filter.hpp"
 #include "query_compiler.hpp"
 #include "record_access.hpp"
 #include "record_codec.hpp"
@@ -24,11 +24,7 @@ Error not_found(const EntityLayout& layout, std::string_view id) {
 
 Result<boost::json::object> read_one(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
                                      const std::vector<std::string>& fields) {
-  auto rows = connection.query(
-      fmt::format("SELECT {} FROM {} WHERE id = ?", layout.select_list(), layout.entity().table), {id});
-  if (!rows) return rows.take_error();
-  if (rows->empty()) return not_found(layout, id);
-  return encode_row(layout, rows->rows[0], fields);
+  return read_record(connection, layout, id, fields);
 }
 
 // FORBIDDEN naming each name of `names` (fields=, sort=) that is hidden from the caller.
@@ -44,7 +40,9 @@ Result<void> check_names_visible(const EntityLayout& layout, const RecordAccess*
   return {};
 }
 
-std::string today_of(const Clock& clock) { return to_iso8601(clock.now()).substr(0, 10); }
+std::string today_of(const Clock& clock) {
+  return to_iso8601(clock.now()).substr(0, 10);
+}
 
 // Whether the page's first sort key has an index (schema sync indexes indexed fields,
 // links, created_at and updated_at, each with id).
@@ -65,8 +63,9 @@ RecordService::RecordService(storage::Database& database, const metadata::Catalo
   }
 }
 
-std::string RecordService::today() const { return today_of(clock_); }
-
+std::string RecordService::today() const {
+  return today_of(clock_);
+}
 
 const EntityLayout* RecordService::by_plural(std::string_view plural) const {
   auto found = layouts_.find(plural);
@@ -98,13 +97,15 @@ Result<boost::json::object> RecordService::get(const EntityLayout& layout, std::
 
 Result<ListPage> RecordService::list(const EntityLayout& layout, const ListQuery& query) {
   if (query.limit == 0 || query.limit > kMaxPageSize) {
-    return Error{ErrorCode::bad_request, "the limit is not valid",
+    return Error{ErrorCode::bad_request,
+                 "the limit is not valid",
                  {{"limit", "LIMIT_INVALID", fmt::format("1 to {}", kMaxPageSize)}}};
   }
   for (const auto& name : query.fields) {
     if (name != "id" && name != "version" && !layout.find(name) && name != "created_at" && name != "updated_at" &&
         name != "owner_id" && name != "archived_at") {
-      return Error{ErrorCode::bad_request, "the field selection is not valid",
+      return Error{ErrorCode::bad_request,
+                   "the field selection is not valid",
                    {{"fields", "UNKNOWN_FIELD", fmt::format("{} has no field '{}'", layout.entity().label, name)}}};
     }
   }
@@ -146,7 +147,9 @@ Result<ListPage> RecordService::list(const EntityLayout& layout, const ListQuery
       context.field_guard = [access](const EntityLayout& on, const FieldLayout& field) {
         return access->check_visible(on, field, "filter");
       };
-      context.link_scope = [access](const EntityLayout& target) { return access->condition(target, access::Action::read); };
+      context.link_scope = [access](const EntityLayout& target) {
+        return access->condition(target, access::Action::read);
+      };
     }
     auto compiled = compile_filter(**tree, layout, context);
     if (!compiled) return compiled.take_error();
@@ -261,8 +264,8 @@ Result<ListPage> RecordService::related(const EntityLayout& owner, std::string_v
       return list(related, query);
     }
   }
-  return make_error(ErrorCode::not_found,
-                    fmt::format("{} records are not related to {}", related.entity().label, owner.entity().label_plural));
+  return make_error(ErrorCode::not_found, fmt::format("{} records are not related to {}", related.entity().label,
+                                                      owner.entity().label_plural));
 }
 
 Result<boost::json::object> RecordService::create(const EntityLayout& layout, const boost::json::object& input,
@@ -285,6 +288,7 @@ Result<boost::json::object> RecordService::create(const EntityLayout& layout, co
 Result<boost::json::object> RecordService::create_in(storage::Connection& connection, const EntityLayout& layout,
                                                      const DecodedInput& decoded, const Actor& actor) {
   ATRIUM_TRY(check_state_write(layout, decoded, WriteMode::create));
+  ATRIUM_TRY(check_read_only(layout, decoded));
   const std::string id = new_id();
   const auto when = clock_.now();
   const std::string now = to_iso8601(when);
@@ -320,15 +324,16 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
   ATRIUM_TRY(ensure_within_scope(connection, layout, id, actor, access::Action::create));
   auto created = read_one(connection, layout, id, {});
   if (!created) return created;
+  created = apply_computed(connection, layout, id, std::move(*created));
+  if (!created) return created;
   ATRIUM_TRY(append_audit(connection, layout, AuditEntry{layout.entity().name, id, "create", actor.user_id, now},
                           nullptr, *created));
   ATRIUM_TRY(index_record(connection, layout, *created, IndexMode::new_record));
   ATRIUM_TRY(run_write_hooks(connection, layout, id, &*created));
-  ATRIUM_TRY(run_write_observers(connection, RecordWriteEvent{RecordWriteKind::create, layout, id, nullptr, *created,
-                                                              actor}));
+  ATRIUM_TRY(
+      run_write_observers(connection, RecordWriteEvent{RecordWriteKind::create, layout, id, nullptr, *created, actor}));
   return created;
 }
-
 
 Result<boost::json::object> RecordService::create_within(storage::Connection& connection, const EntityLayout& layout,
                                                          const boost::json::object& input, const Actor& actor) {
@@ -362,6 +367,7 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
                                                     std::string_view id, const DecodedInput& decoded,
                                                     std::optional<std::int64_t> expected_version, const Actor& actor) {
   ATRIUM_TRY(check_state_write(layout, decoded, WriteMode::patch));
+  ATRIUM_TRY(check_read_only(layout, decoded));
   ATRIUM_TRY(ensure_allowed(connection, layout, id, actor, access::Action::edit));
   ATRIUM_TRY(run_edit_guards(connection, layout, id));
   auto current =
@@ -370,9 +376,8 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
   if (current->empty()) return not_found(layout, id);
   const auto version = current->rows[0][0].integer();
   if (expected_version && *expected_version != version) {
-    return make_error(ErrorCode::version_conflict,
-                      fmt::format("the {} changed since you read it (version {}, now {})", layout.entity().label,
-                                  *expected_version, version));
+    return make_error(ErrorCode::version_conflict, fmt::format("the {} changed since you read it (version {}, now {})",
+                                                               layout.entity().label, *expected_version, version));
   }
   if (!current->rows[0][1].is_null()) {
     return make_error(ErrorCode::conflict, fmt::format("the {} is archived: restore it first", layout.entity().label));
@@ -398,13 +403,15 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
   ATRIUM_TRY(ensure_within_scope(connection, layout, id, actor, access::Action::edit));
   auto updated = read_one(connection, layout, id, {});
   if (!updated) return updated;
+  updated = apply_computed(connection, layout, id, std::move(*updated));
+  if (!updated) return updated;
   ATRIUM_TRY(append_audit(connection, layout,
                           AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now}, &*before,
                           *updated));
   ATRIUM_TRY(index_record(connection, layout, *updated));
   ATRIUM_TRY(run_write_hooks(connection, layout, id, &*updated));
-  ATRIUM_TRY(run_write_observers(connection, RecordWriteEvent{RecordWriteKind::update, layout, id, &*before, *updated,
-                                                              actor}));
+  ATRIUM_TRY(run_write_observers(connection,
+                                 RecordWriteEvent{RecordWriteKind::update, layout, id, &*before, *updated, actor}));
   return updated;
 }
 
@@ -425,7 +432,8 @@ Result<boost::json::array> RecordService::bulk(const EntityLayout& layout, const
   std::vector<Operation> operations(items.size());
   auto fail_item = [&](std::size_t index, const Error& error) {
     if (error.fields.empty()) {
-      failed.fields.push_back({fmt::format("items[{}]", index), std::string(error_code_name(error.code)), error.message});
+      failed.fields.push_back(
+          {fmt::format("items[{}]", index), std::string(error_code_name(error.code)), error.message});
     }
     for (const auto& field : error.fields) {
       failed.fields.push_back({fmt::format("items[{}].{}", index, field.field), field.code, field.message});
@@ -595,10 +603,10 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> RecordService::referre
         const auto& targets = field.field->link_entities;
         if (field.field->type == "parent" &&
             std::find(targets.begin(), targets.end(), layout.entity().name) != targets.end()) {
-          auto count = connection.query(fmt::format("SELECT COUNT(*) FROM {} WHERE {} = ? AND {} = ?",
-                                                    other->entity().table, field.columns[0].name,
-                                                    field.columns[1].name),
-                                        {layout.entity().name, std::string(id)});
+          auto count =
+              connection.query(fmt::format("SELECT COUNT(*) FROM {} WHERE {} = ? AND {} = ?", other->entity().table,
+                                           field.columns[0].name, field.columns[1].name),
+                               {layout.entity().name, std::string(id)});
           if (!count) return count.take_error();
           if (count->rows[0][0].integer() > 0) {
             found.emplace_back(other->entity().name + "." + field.api_name, count->rows[0][0].integer());
@@ -608,17 +616,17 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> RecordService::referre
         if (field.field->link_entity != layout.entity().name) continue;
         std::string condition = field.columns[0].name + " = ?";
         if (field.field->type == "link_multiple") {
-          condition = connection.dialect() == storage::Dialect::sqlite
-                          ? fmt::format("EXISTS (SELECT 1 FROM json_each({}) WHERE json_each.value = ?)",
-                                        field.columns[0].name)
-                          : fmt::format("jsonb_exists({}::jsonb, ?)", field.columns[0].name);
+          condition =
+              connection.dialect() == storage::Dialect::sqlite
+                  ? fmt::format("EXISTS (SELECT 1 FROM json_each({}) WHERE json_each.value = ?)", field.columns[0].name)
+                  : fmt::format("jsonb_exists({}::jsonb, ?)", field.columns[0].name);
         }
         // A record's link to itself does not keep it alive.
         if (other.get() == &layout) condition += " AND id <> ?";
         storage::Params params{std::string(id)};
         if (other.get() == &layout) params.emplace_back(std::string(id));
-        auto count = connection.query(
-            fmt::format("SELECT COUNT(*) FROM {} WHERE {}", other->entity().table, condition), params);
+        auto count =
+            connection.query(fmt::format("SELECT COUNT(*) FROM {} WHERE {}", other->entity().table, condition), params);
         if (!count) return count.take_error();
         if (count->rows[0][0].integer() > 0) {
           found.emplace_back(other->entity().name + "." + field.api_name, count->rows[0][0].integer());
@@ -667,10 +675,10 @@ Result<void> RecordService::remove_within(storage::Connection& connection, const
   }
   ATRIUM_TRY(unindex_record(connection, layout, id));
   ATRIUM_TRY(run_write_hooks(connection, layout, id, nullptr));
-  return append_audit(connection, layout,
-                      AuditEntry{layout.entity().name, std::string(id), "delete", actor.user_id,
-                                 to_iso8601(clock_.now())},
-                      &*before, boost::json::object{});
+  return append_audit(
+      connection, layout,
+      AuditEntry{layout.entity().name, std::string(id), "delete", actor.user_id, to_iso8601(clock_.now())}, &*before,
+      boost::json::object{});
 }
 
 Result<boost::json::object> RecordService::set_archived(const EntityLayout& layout, std::string_view id, bool archived,
@@ -704,10 +712,10 @@ Result<boost::json::object> RecordService::set_archived_within(storage::Connecti
   if (*changed == 0) return record;
   // Archived records are hidden from search as from lists.
   ATRIUM_TRY(archived ? unindex_record(connection, layout, id) : index_record(connection, layout, *record));
-  ATRIUM_TRY(append_audit(connection, layout,
-                          AuditEntry{layout.entity().name, std::string(id), archived ? "archive" : "restore",
-                                     actor.user_id, now},
-                          &*before, *record));
+  ATRIUM_TRY(append_audit(
+      connection, layout,
+      AuditEntry{layout.entity().name, std::string(id), archived ? "archive" : "restore", actor.user_id, now}, &*before,
+      *record));
   return record;
 }
 

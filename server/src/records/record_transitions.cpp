@@ -30,7 +30,7 @@ Error no_states(const EntityLayout& layout) {
 
 Result<void> check_state_write(const EntityLayout& layout, const DecodedInput& decoded, WriteMode mode) {
   const auto& machine = layout.entity().states;
-  if (!machine || decoded.by_transition) return {};
+  if (!machine || decoded.by_transition || decoded.by_system) return {};
   const FieldLayout* state = layout.find_field(machine->field);
   if (!state) return {};
   for (const auto& assignment : decoded.assignments) {

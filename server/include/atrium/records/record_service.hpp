@@ -87,6 +87,10 @@ using RecordWriteObserver = std::function<Result<void>(storage::Connection&, con
 // Asked inside the transaction before an existing record is edited, moved by a
 // transition or archived: an error (a pending approval's lock) refuses the change.
 using RecordEditGuard = std::function<Result<void>(storage::Connection&, const EntityLayout&, std::string_view id)>;
+// Values the system derives from a record as written (a line's price, a document's
+// totals): an object of field values to store with it, empty when nothing to set.
+using RecordComputer = std::function<Result<boost::json::object>(storage::Connection&, const EntityLayout&,
+                                                                 const boost::json::object& record)>;
 // Advice for the caller about a record just created (possible duplicates), given back
 // with the record as its `warnings`.
 using CreateAdvisor = std::function<Result<boost::json::array>(const EntityLayout&, const boost::json::object& record,
@@ -168,8 +172,8 @@ class RecordService {
   // required fields. 409 ILLEGAL_TRANSITION / TRANSITION_GUARD_FAILED, 403
   // TRANSITION_FORBIDDEN for a role it is not open to, 404 for an unknown name.
   Result<boost::json::object> transition(const EntityLayout& layout, std::string_view id, std::string_view name,
-                                         const boost::json::object& input,
-                                         std::optional<std::int64_t> expected_version, const Actor& actor);
+                                         const boost::json::object& input, std::optional<std::int64_t> expected_version,
+                                         const Actor& actor);
 
   Result<boost::json::object> set_archived(const EntityLayout& layout, std::string_view id, bool archived,
                                            const Actor& actor);
@@ -187,6 +191,25 @@ class RecordService {
   void add_create_advisor(CreateAdvisor advisor) { create_advisors_.push_back(std::move(advisor)); }
   void add_write_observer(RecordWriteObserver observer) { write_observers_.push_back(std::move(observer)); }
   void add_edit_guard(RecordEditGuard guard) { edit_guards_.push_back(std::move(guard)); }
+  // Runs after every create and patch of `entity`, inside its transaction and before the
+  // audit entry, so the record is stored and audited with the derived values. The fields
+  // it sets are usually `read_only` for clients.
+  void add_computer(std::string entity, RecordComputer computer) {
+    computers_[std::move(entity)].push_back(std::move(computer));
+  }
+
+  // The record as stored, read inside the caller's transaction; unrestricted.
+  Result<boost::json::object> get_within(storage::Connection& connection, const EntityLayout& layout,
+                                         std::string_view id);
+  // Runs the entity's computers again because something they read elsewhere changed (a
+  // line of a document) and stores what differs, as an update by `actor`.
+  Result<boost::json::object> recompute_within(storage::Connection& connection, const EntityLayout& layout,
+                                               std::string_view id, const Actor& actor);
+  // Sets fields as the system, read-only and state fields included (a revision number, a
+  // status an approval decided): audited, indexed and observed like any update.
+  Result<boost::json::object> write_system_within(storage::Connection& connection, const EntityLayout& layout,
+                                                  std::string_view id, const boost::json::object& values,
+                                                  const Actor& actor);
   // Every advisor's warnings about a record just created (empty: none).
   Result<boost::json::array> advice_on_create(const EntityLayout& layout, const boost::json::object& record,
                                               const RecordAccess* access) const;
@@ -194,9 +217,9 @@ class RecordService {
  private:
   Result<boost::json::object> create_in(storage::Connection& connection, const EntityLayout& layout,
                                         const DecodedInput& input, const Actor& actor);
-  Result<boost::json::object> patch_in(storage::Connection& connection, const EntityLayout& layout,
-                                       std::string_view id, const DecodedInput& input,
-                                       std::optional<std::int64_t> expected_version, const Actor& actor);
+  Result<boost::json::object> patch_in(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                                       const DecodedInput& input, std::optional<std::int64_t> expected_version,
+                                       const Actor& actor);
   // Why the actor may not take `step` from the record's state now; nullopt when they may.
   Result<std::optional<Error>> transition_blocker(storage::Connection& connection, const EntityLayout& layout,
                                                   std::string_view id, const metadata::StateTransition& step,
@@ -210,6 +233,12 @@ class RecordService {
                                const boost::json::object* record) const;
   Result<void> run_write_observers(storage::Connection& connection, const RecordWriteEvent& event) const;
   Result<void> run_edit_guards(storage::Connection& connection, const EntityLayout& layout, std::string_view id) const;
+  // The computers' values stored on the record just written; the record as it is then.
+  Result<boost::json::object> apply_computed(storage::Connection& connection, const EntityLayout& layout,
+                                             std::string_view id, boost::json::object record);
+  // Every field the computers of `layout` set, for the record as it stands.
+  Result<boost::json::object> computed_values(storage::Connection& connection, const EntityLayout& layout,
+                                              const boost::json::object& record);
 
   storage::Database& database_;
   const metadata::Catalog& catalog_;
@@ -219,6 +248,7 @@ class RecordService {
   std::vector<CreateAdvisor> create_advisors_;
   std::vector<RecordWriteObserver> write_observers_;
   std::vector<RecordEditGuard> edit_guards_;
+  std::map<std::string, std::vector<RecordComputer>, std::less<>> computers_;  // by entity name
 };
 
 }  // namespace atrium::records

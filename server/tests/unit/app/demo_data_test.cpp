@@ -59,10 +59,17 @@ TEST_F(DemoDataTest, LoadsOnceWithTheDemoLoginAndNotAgain) {
                             "user_attributes", "approval_rules"}) {
     access_rows += count_rows(*database, table);
   }
+  // Pricing: three price lists, each with two rates (one from ten pieces) per product, and the rules.
+  EXPECT_EQ(count_rows(*database, "r_price_lists"), 3);
+  EXPECT_EQ(count_rows(*database, "r_price_list_rates"), 3 * 5 * 2);
+  std::int64_t pricing_rows = 0;
+  for (const char* table : {"r_price_lists", "r_price_list_rates", "r_discount_rules", "r_tax_rules"}) {
+    pricing_rows += count_rows(*database, table);
+  }
   EXPECT_EQ(first->rows, 10 + access_rows + count_rows(*database, "picklist_values") + 5 + 10 + 20 +
-                             count_rows(*database, "r_account_contacts"));
-  const auto login = select(*database, "SELECT password_hash, is_admin FROM users WHERE username = ?",
-                            {std::string(kDemoUsername)});
+                             count_rows(*database, "r_account_contacts") + pricing_rows);
+  const auto login =
+      select(*database, "SELECT password_hash, is_admin FROM users WHERE username = ?", {std::string(kDemoUsername)});
   ASSERT_EQ(login.size(), 1U);
   EXPECT_TRUE(access::verify_password(kDemoPassword, login.rows[0][0].text()));
   EXPECT_EQ(login.rows[0][1].integer(), 1);

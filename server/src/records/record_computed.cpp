@@ -1,0 +1,140 @@
+// Fields the system sets: values computers derive from a record (stored with the write
+// that caused them, in one audit entry), recomputation when what they read changed, and
+// system writes of fields no client may set.
+#include <fmt/format.h>
+
+#include "atrium/records/audit_trail.hpp"
+#include "atrium/records/record_service.hpp"
+#include "atrium/records/search_index.hpp"
+#include "record_codec.hpp"
+#include "record_transitions.hpp"
+
+namespace atrium::records {
+
+namespace {
+
+// UPDATE of the decoded columns; `touch` also moves the version and the change stamp.
+Result<void> store(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                   const DecodedInput& decoded, const std::string* touched_at, const std::string* touched_by) {
+  std::string sets;
+  storage::Params params;
+  if (touched_at) {
+    sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
+    params = {*touched_at, *touched_by};
+  }
+  for (const auto& assignment : decoded.assignments) {
+    sets += (sets.empty() ? "" : ", ") + assignment.column + " = ?";
+    params.push_back(assignment.value);
+  }
+  if (sets.empty()) return {};
+  params.emplace_back(std::string(id));
+  auto changed = connection.execute(fmt::format("UPDATE {} SET {} WHERE id = ?", layout.entity().table, sets), params);
+  if (!changed) return changed.take_error();
+  return {};
+}
+
+}  // namespace
+
+Result<void> check_read_only(const EntityLayout& layout, const DecodedInput& decoded) {
+  if (decoded.by_system) return {};
+  Error refused{ErrorCode::validation_failed, fmt::format("the {} is not valid", layout.entity().label), {}};
+  for (const FieldLayout* field : decoded.touched) {
+    if (field->field->read_only) {
+      refused.fields.push_back({field->api_name, "FIELD_READ_ONLY", "set by Atrium, not by hand"});
+    }
+  }
+  if (refused.fields.empty()) return {};
+  return refused;
+}
+
+Result<boost::json::object> RecordService::get_within(storage::Connection& connection, const EntityLayout& layout,
+                                                      std::string_view id) {
+  return read_record(connection, layout, id);
+}
+
+Result<boost::json::object> RecordService::computed_values(storage::Connection& connection, const EntityLayout& layout,
+                                                           const boost::json::object& record) {
+  boost::json::object values;
+  auto found = computers_.find(layout.entity().name);
+  if (found == computers_.end()) return values;
+  for (const auto& computer : found->second) {
+    auto computed = computer(connection, layout, record);
+    if (!computed) return computed.take_error();
+    for (auto& [key, value] : *computed) values[key] = std::move(value);
+  }
+  return values;
+}
+
+Result<boost::json::object> RecordService::apply_computed(storage::Connection& connection, const EntityLayout& layout,
+                                                          std::string_view id, boost::json::object record) {
+  auto values = computed_values(connection, layout, record);
+  if (!values) return values.take_error();
+  if (values->empty()) return record;
+  auto decoded = decode_input(layout, *values, WriteMode::patch);
+  if (!decoded) return decoded.take_error();
+  ATRIUM_TRY(store(connection, layout, id, *decoded, nullptr, nullptr));
+  return read_record(connection, layout, id);
+}
+
+Result<boost::json::object> RecordService::recompute_within(storage::Connection& connection, const EntityLayout& layout,
+                                                            std::string_view id, const Actor& actor) {
+  auto current = read_record(connection, layout, id);
+  if (!current) return current;
+  auto values = computed_values(connection, layout, *current);
+  if (!values) return values.take_error();
+  // Only what differs is written: a recomputation that changes nothing leaves no trace.
+  boost::json::object changed;
+  for (const auto& [key, value] : *values) {
+    auto decoded_one = decode_input(layout, boost::json::object{{key, value}}, WriteMode::patch);
+    if (!decoded_one) return decoded_one.take_error();
+    const FieldLayout* field = layout.find(key);
+    if (!field) continue;
+    auto stored = connection.query(fmt::format(
+                                       "SELECT {} FROM {} WHERE id = ?",
+                                       [&] {
+                                         std::string columns;
+                                         for (const auto& column : field->columns) {
+                                           columns += (columns.empty() ? "" : ", ") + column.name;
+                                         }
+                                         return columns;
+                                       }(),
+                                       layout.entity().table),
+                                   {id});
+    if (!stored) return stored.take_error();
+    if (stored->empty()) continue;
+    bool same = decoded_one->assignments.size() == field->columns.size();
+    for (std::size_t i = 0; same && i < decoded_one->assignments.size(); ++i) {
+      same = decoded_one->assignments[i].value == stored->rows[0][i];
+    }
+    if (!same) changed[key] = value;
+  }
+  if (changed.empty()) return current;
+  return write_system_within(connection, layout, id, changed, actor);
+}
+
+Result<boost::json::object> RecordService::write_system_within(storage::Connection& connection,
+                                                               const EntityLayout& layout, std::string_view id,
+                                                               const boost::json::object& values, const Actor& actor) {
+  auto before = read_record(connection, layout, id);
+  if (!before) return before;
+  auto decoded = decode_input(layout, values, WriteMode::patch);
+  if (!decoded) return decoded.take_error();
+  decoded->by_system = true;
+  ATRIUM_TRY(check_against_database(connection, layout, catalog_, *decoded, id));
+  const std::string now = to_iso8601(clock_.now());
+  ATRIUM_TRY(store(connection, layout, id, *decoded, &now, &actor.user_id));
+  auto updated = read_record(connection, layout, id);
+  if (!updated) return updated;
+  updated = apply_computed(connection, layout, id, std::move(*updated));
+  if (!updated) return updated;
+  ATRIUM_TRY(append_audit(connection, layout,
+                          AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now}, &*before,
+                          *updated));
+  ATRIUM_TRY(index_record(connection, layout, *updated));
+  ATRIUM_TRY(run_write_hooks(connection, layout, id, &*updated));
+  ATRIUM_TRY(run_write_observers(connection,
+                                 RecordWriteEvent{RecordWriteKind::update, layout, id, &*before, *updated, actor}));
+  return updated;
+}
+
+}  // namespace atrium::records
