@@ -87,6 +87,16 @@ Result<std::int64_t> load_demo_access(storage::Connection& connection, DemoIds& 
     }
   }
   ATRIUM_TRY(run(right_sql, {sales, "special_price", "create", "all", storage::Value()}));
+  // Quotations follow their customer: "all" means those of the customers one can see.
+  for (const char* entity : {"quotation", "quotation_line"}) {
+    for (const char* action : {"read", "create", "edit"}) {
+      ATRIUM_TRY(run(right_sql, {sales, entity, action, "all", storage::Value()}));
+    }
+    for (const char* action : {"read", "create", "edit", "delete", "export", "approve"}) {
+      ATRIUM_TRY(run(right_sql, {lead, entity, action, "all", storage::Value()}));
+    }
+    ATRIUM_TRY(run(right_sql, {viewer, entity, "read", "all", storage::Value()}));
+  }
   ATRIUM_TRY(
       run("INSERT INTO field_rights (role_id, entity, field, mode) VALUES (?, 'account', 'credit_limit', "
           "'hidden') ON CONFLICT DO NOTHING",
@@ -135,6 +145,14 @@ Result<std::int64_t> load_demo_access(storage::Connection& connection, DemoIds& 
           "updated_at, version) VALUES (?, 'special_price', 'Special prices', 'on_create', '', ?, 1, ?, ?, 1) "
           "ON CONFLICT DO NOTHING",
           {ids.next(), R"([{"kind":"role","mode":"any","role":"sales_lead"}])", created_at, created_at}));
+  // A quotation with a discount above 10% or a total above 50,000 needs a sales lead
+  // before it may be sent.
+  ATRIUM_TRY(
+      run("INSERT INTO approval_rules (id, entity, name, trigger_kind, condition, levels, active, created_at, "
+          "updated_at, version) VALUES (?, 'quotation', 'Quotation discount above 10% or total above 50,000', "
+          "'on_update', ?, ?, 1, ?, ?, 1) ON CONFLICT DO NOTHING",
+          {ids.next(), R"(status eq "pending_approval" and (max_discount gt 10 or total gt 50000))",
+           R"([{"kind":"role","mode":"any","role":"sales_lead"}])", created_at, created_at}));
   ATRIUM_TRY(access::bump_access_generation(connection));
   return rows;
 }

@@ -30,6 +30,7 @@
 #include "atrium/records/record_routes.hpp"
 #include "atrium/records/saved_view_routes.hpp"
 #include "atrium/sales/pricing_routes.hpp"
+#include "atrium/sales/quotations.hpp"
 #include "atrium/storage/migration.hpp"
 #include "atrium/workflow/approval_dashboard.hpp"
 #include "atrium/workflow/approval_routes.hpp"
@@ -198,8 +199,12 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   // the reader's access. Before the record routes: their /{plural} would take /templates.
   workflow::MessageTemplates templates(records, clock);
   workflow::add_template_routes(router, templates, records, authenticator, grants);
-  // One pricing function for every line of every sales document.
+  // One pricing function for every line of every sales document; quotations priced by it,
+  // approved by the approvals engine (attached above, so its rules see a submission first).
   sales::add_pricing_routes(router, records, authenticator, grants);
+  sales::QuotationLifecycle quotations(records, approvals, clock);
+  quotations.attach();
+  sales::add_quotation_routes(router, records, authenticator, grants);
   // Automation rules: a write fires the rules of its entity as jobs queued in the same
   // transaction; dates and schedules come from a recurring scan on the clock.
   workflow::AutomationRuleStore automation_rules(records, clock);

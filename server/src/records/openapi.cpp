@@ -12,7 +12,7 @@
 #include "openapi_import_paths.hpp"
 #include "openapi_notification_paths.hpp"
 #include "openapi_operations.hpp"
-#include "openapi_pricing_paths.hpp"
+#include "openapi_sales_paths.hpp"
 #include "openapi_reminder_paths.hpp"
 #include "openapi_routing_paths.hpp"
 #include "openapi_schemas.hpp"
@@ -662,6 +662,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_reminder_paths(paths);
   add_template_paths(paths);
   add_pricing_paths(paths);
+  add_quotation_paths(paths);
   add_automation_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},

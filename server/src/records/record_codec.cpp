@@ -25,9 +25,11 @@ bool all_null(const std::vector<storage::Value>& values) {
 
 }  // namespace
 
-Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json::object& input, WriteMode mode) {
+Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json::object& input, WriteMode mode,
+                                  bool by_system) {
   Error invalid{ErrorCode::validation_failed, fmt::format("the {} is not valid", layout.entity().label), {}};
   DecodedInput decoded;
+  decoded.by_system = by_system;
   std::set<const FieldLayout*> given;
   for (const auto& [key, value] : input) {
     const std::string_view name(key);
@@ -42,7 +44,7 @@ Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json:
           {std::string(name), "UNKNOWN_FIELD", fmt::format("{} has no field '{}'", layout.entity().label, name)});
       continue;
     }
-    if (field->field->read_only) {
+    if (field->field->read_only && !by_system) {
       invalid.fields.push_back({std::string(name), "FIELD_READ_ONLY", "set by Atrium"});
       continue;
     }
@@ -70,7 +72,8 @@ Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json:
   }
   if (mode == WriteMode::create) {
     for (const auto& field : layout.fields()) {
-      if (given.contains(&field) || field.field->read_only) continue;
+      // A read-only field starts at its default (a revision at 1) until the system moves it.
+      if (given.contains(&field)) continue;
       if (!field.field->default_value.is_null()) {
         auto converted = field.type->from_json(field.field->default_value, *field.field);
         const auto& values = std::get<std::vector<storage::Value>>(converted);  // checked at start

@@ -20,14 +20,17 @@ struct DecodedInput {
   std::vector<Assignment> assignments;
   // Set by a transition: the only writer allowed to change an entity's state field.
   bool by_transition = false;
-  // Set by the system (computed values, revision numbers): read-only fields may change.
+  // Decoded for the system (computed values, revision numbers): read-only fields and the
+  // state field may change.
   bool by_system = false;
   std::vector<const FieldLayout*> touched;  // fields the input set (for the checks below)
 };
 
 // Shape and type checks that need no database. VALIDATION_FAILED lists every field at
 // fault, not just the first.
-Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json::object& input, WriteMode mode);
+// `by_system`: values the system sets (computed fields), which may name read-only fields.
+Result<DecodedInput> decode_input(const EntityLayout& layout, const boost::json::object& input, WriteMode mode,
+                                  bool by_system = false);
 
 // Checks that need the database, inside the writing transaction: links point at live
 // records, picklist keys exist, unique values are unique.

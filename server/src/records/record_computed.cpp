@@ -35,18 +35,6 @@ Result<void> store(storage::Connection& connection, const EntityLayout& layout, 
 
 }  // namespace
 
-Result<void> check_read_only(const EntityLayout& layout, const DecodedInput& decoded) {
-  if (decoded.by_system) return {};
-  Error refused{ErrorCode::validation_failed, fmt::format("the {} is not valid", layout.entity().label), {}};
-  for (const FieldLayout* field : decoded.touched) {
-    if (field->field->read_only) {
-      refused.fields.push_back({field->api_name, "FIELD_READ_ONLY", "set by Atrium, not by hand"});
-    }
-  }
-  if (refused.fields.empty()) return {};
-  return refused;
-}
-
 Result<boost::json::object> RecordService::get_within(storage::Connection& connection, const EntityLayout& layout,
                                                       std::string_view id) {
   return read_record(connection, layout, id);
@@ -70,7 +58,7 @@ Result<boost::json::object> RecordService::apply_computed(storage::Connection& c
   auto values = computed_values(connection, layout, record);
   if (!values) return values.take_error();
   if (values->empty()) return record;
-  auto decoded = decode_input(layout, *values, WriteMode::patch);
+  auto decoded = decode_input(layout, *values, WriteMode::patch, true);
   if (!decoded) return decoded.take_error();
   ATRIUM_TRY(store(connection, layout, id, *decoded, nullptr, nullptr));
   return read_record(connection, layout, id);
@@ -85,7 +73,7 @@ Result<boost::json::object> RecordService::recompute_within(storage::Connection&
   // Only what differs is written: a recomputation that changes nothing leaves no trace.
   boost::json::object changed;
   for (const auto& [key, value] : *values) {
-    auto decoded_one = decode_input(layout, boost::json::object{{key, value}}, WriteMode::patch);
+    auto decoded_one = decode_input(layout, boost::json::object{{key, value}}, WriteMode::patch, true);
     if (!decoded_one) return decoded_one.take_error();
     const FieldLayout* field = layout.find(key);
     if (!field) continue;
@@ -117,9 +105,8 @@ Result<boost::json::object> RecordService::write_system_within(storage::Connecti
                                                                const boost::json::object& values, const Actor& actor) {
   auto before = read_record(connection, layout, id);
   if (!before) return before;
-  auto decoded = decode_input(layout, values, WriteMode::patch);
+  auto decoded = decode_input(layout, values, WriteMode::patch, true);
   if (!decoded) return decoded.take_error();
-  decoded->by_system = true;
   ATRIUM_TRY(check_against_database(connection, layout, catalog_, *decoded, id));
   const std::string now = to_iso8601(clock_.now());
   ATRIUM_TRY(store(connection, layout, id, *decoded, &now, &actor.user_id));
@@ -134,7 +121,7 @@ Result<boost::json::object> RecordService::write_system_within(storage::Connecti
   ATRIUM_TRY(run_write_hooks(connection, layout, id, &*updated));
   ATRIUM_TRY(run_write_observers(connection,
                                  RecordWriteEvent{RecordWriteKind::update, layout, id, &*before, *updated, actor}));
-  return updated;
+  return read_record(connection, layout, id);
 }
 
 }  // namespace atrium::records

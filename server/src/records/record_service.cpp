@@ -288,7 +288,6 @@ Result<boost::json::object> RecordService::create(const EntityLayout& layout, co
 Result<boost::json::object> RecordService::create_in(storage::Connection& connection, const EntityLayout& layout,
                                                      const DecodedInput& decoded, const Actor& actor) {
   ATRIUM_TRY(check_state_write(layout, decoded, WriteMode::create));
-  ATRIUM_TRY(check_read_only(layout, decoded));
   const std::string id = new_id();
   const auto when = clock_.now();
   const std::string now = to_iso8601(when);
@@ -332,7 +331,9 @@ Result<boost::json::object> RecordService::create_in(storage::Connection& connec
   ATRIUM_TRY(run_write_hooks(connection, layout, id, &*created));
   ATRIUM_TRY(
       run_write_observers(connection, RecordWriteEvent{RecordWriteKind::create, layout, id, nullptr, *created, actor}));
-  return created;
+  // Observers may have moved the record on (a document's totals, a system transition):
+  // the answer is the record as the transaction leaves it.
+  return read_one(connection, layout, id, {});
 }
 
 Result<boost::json::object> RecordService::create_within(storage::Connection& connection, const EntityLayout& layout,
@@ -367,7 +368,6 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
                                                     std::string_view id, const DecodedInput& decoded,
                                                     std::optional<std::int64_t> expected_version, const Actor& actor) {
   ATRIUM_TRY(check_state_write(layout, decoded, WriteMode::patch));
-  ATRIUM_TRY(check_read_only(layout, decoded));
   ATRIUM_TRY(ensure_allowed(connection, layout, id, actor, access::Action::edit));
   ATRIUM_TRY(run_edit_guards(connection, layout, id));
   auto current =
@@ -412,7 +412,7 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
   ATRIUM_TRY(run_write_hooks(connection, layout, id, &*updated));
   ATRIUM_TRY(run_write_observers(connection,
                                  RecordWriteEvent{RecordWriteKind::update, layout, id, &*before, *updated, actor}));
-  return updated;
+  return read_one(connection, layout, id, {});
 }
 
 Result<boost::json::array> RecordService::bulk(const EntityLayout& layout, const boost::json::array& items,
@@ -716,7 +716,10 @@ Result<boost::json::object> RecordService::set_archived_within(storage::Connecti
       connection, layout,
       AuditEntry{layout.entity().name, std::string(id), archived ? "archive" : "restore", actor.user_id, now}, &*before,
       *record));
-  return record;
+  ATRIUM_TRY(
+      run_write_observers(connection, RecordWriteEvent{archived ? RecordWriteKind::archive : RecordWriteKind::restore,
+                                                       layout, id, &*before, *record, actor}));
+  return read_one(connection, layout, id, {});
 }
 
 Result<boost::json::object> RecordService::patch_within(storage::Connection& connection, const EntityLayout& layout,

@@ -10,7 +10,6 @@ namespace atrium::records {
 // VALIDATION_FAILED with STATE_CHANGED_BY_TRANSITION on the state field when a write sets
 // it outside a transition; a create may only name the initial state.
 Result<void> check_state_write(const EntityLayout& layout, const DecodedInput& decoded, WriteMode mode);
-// VALIDATION_FAILED with FIELD_READ_ONLY on each `read_only` field a client's write sets.
-Result<void> check_read_only(const EntityLayout& layout, const DecodedInput& decoded);
+
 
 }  // namespace atrium::records

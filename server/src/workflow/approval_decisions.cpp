@@ -35,12 +35,12 @@ Result<std::optional<DecidingStep>> deciding_step(storage::Connection& connectio
       {approval.id, static_cast<std::int64_t>(approval.current_level), actor_id, now, now});
   if (!delegated) return delegated.take_error();
   if (delegated->empty()) return std::optional<DecidingStep>();
-  return std::optional<DecidingStep>(
-      DecidingStep{delegated->rows[0][0].text(), delegated->rows[0][1].text(), true});
+  return std::optional<DecidingStep>(DecidingStep{delegated->rows[0][0].text(), delegated->rows[0][1].text(), true});
 }
 
 Error not_an_approver() {
-  return Error{ErrorCode::forbidden, "this approval does not wait for you",
+  return Error{ErrorCode::forbidden,
+               "this approval does not wait for you",
                {{"approval", "NOT_AN_APPROVER", "only the approvers of the level waiting now decide"}}};
 }
 
@@ -76,7 +76,8 @@ Result<boost::json::object> ApprovalEngine::decide(std::string_view approval_id,
     }
     // Four eyes: whoever asked does not also grant, not even as someone's delegate.
     if (approval.requested_by_id == actor.user_id) {
-      return Error{ErrorCode::forbidden, "an approval is decided by someone other than its requester",
+      return Error{ErrorCode::forbidden,
+                   "an approval is decided by someone other than its requester",
                    {{"approval", "OWN_REQUEST", "the requester does not decide their own request"}}};
     }
     const records::EntityLayout* layout = records_.by_name(approval.entity);
@@ -142,8 +143,8 @@ Result<boost::json::object> ApprovalEngine::decide(std::string_view approval_id,
           {approval.id, static_cast<std::int64_t>(level)});
       if (!closed) return closed.take_error();
     }
-    ATRIUM_TRY(audit_approval(connection, approval, decision == ApprovalDecision::approve ? "approval.approved"
-                                                                                           : "approval.rejected",
+    ATRIUM_TRY(audit_approval(connection, approval,
+                              decision == ApprovalDecision::approve ? "approval.approved" : "approval.rejected",
                               actor.user_id, now, details));
     if (outcome == "pending") {
       const std::size_t next = level_done ? level + 1 : level;
@@ -161,6 +162,10 @@ Result<boost::json::object> ApprovalEngine::decide(std::string_view approval_id,
       if (outcome == "approved" && approval.kind == "delete" && layout) {
         // The approval is the authority for the deletion, not the approver's own delete right.
         ATRIUM_TRY(records_.remove_within(connection, *layout, approval.record_id, records::Actor{actor.user_id}));
+      } else {
+        for (const auto& observer : outcome_observers_) {
+          ATRIUM_TRY(observer(connection, approval.entity, approval.record_id, outcome, records::Actor{actor.user_id}));
+        }
       }
       if (!approval.requested_by_id.empty()) {
         const std::string label = layout ? layout->entity().label : approval.entity;
@@ -170,9 +175,9 @@ Result<boost::json::object> ApprovalEngine::decide(std::string_view approval_id,
             connection,
             Notification{approval.requested_by_id, "approval." + outcome,
                          fmt::format("Approval {}: {}", outcome, approval.rule_name.value_or("delete a " + label)),
-                         remarks.empty() ? fmt::format("{} {} your request on a {}", *decider, outcome, label)
-                                         : fmt::format("{} {} your request on a {}: {}", *decider, outcome, label,
-                                                       remarks),
+                         remarks.empty()
+                             ? fmt::format("{} {} your request on a {}", *decider, outcome, label)
+                             : fmt::format("{} {} your request on a {}: {}", *decider, outcome, label, remarks),
                          approval.entity, approval.record_id, actor.user_id});
         if (!notified) return notified.take_error();
       }

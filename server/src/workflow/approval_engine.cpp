@@ -3,10 +3,10 @@
 // and notifications in the transaction that reached it.
 #include "atrium/workflow/approval_engine.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/json/serialize.hpp>
 
 #include "../records/record_access.hpp"
 #include "approval_records.hpp"
@@ -48,8 +48,8 @@ Result<bool> condition_touched(const records::RecordWriteEvent& event, const std
 
 }  // namespace
 
-ApprovalEngine::ApprovalEngine(storage::Database& database, records::RecordService& records,
-                               access::GrantStore& grants, Notifier& notifier, const Clock& clock)
+ApprovalEngine::ApprovalEngine(storage::Database& database, records::RecordService& records, access::GrantStore& grants,
+                               Notifier& notifier, const Clock& clock)
     : database_(database), records_(records), grants_(grants), notifier_(notifier), clock_(clock) {}
 
 void ApprovalEngine::attach() {
@@ -61,6 +61,7 @@ void ApprovalEngine::attach() {
 }
 
 Result<void> ApprovalEngine::on_write(storage::Connection& connection, const records::RecordWriteEvent& event) {
+  if (event.kind == records::RecordWriteKind::archive || event.kind == records::RecordWriteKind::restore) return {};
   const auto trigger =
       event.kind == records::RecordWriteKind::create ? ApprovalTrigger::on_create : ApprovalTrigger::on_update;
   auto rules = ApprovalRules::active(connection, event.layout.entity().name, trigger);
@@ -78,6 +79,14 @@ Result<void> ApprovalEngine::on_write(storage::Connection& connection, const rec
   return {};
 }
 
+Result<bool> ApprovalEngine::pending(storage::Connection& connection, std::string_view entity,
+                                     std::string_view record_id) {
+  auto found = connection.query(
+      "SELECT COUNT(*) FROM approvals WHERE entity = ? AND record_id = ? AND status = 'pending'", {entity, record_id});
+  if (!found) return found.take_error();
+  return found->rows[0][0].integer() > 0;
+}
+
 Result<void> ApprovalEngine::ensure_unlocked(storage::Connection& connection, const records::EntityLayout& layout,
                                              std::string_view id) {
   auto pending = connection.query(
@@ -87,10 +96,10 @@ Result<void> ApprovalEngine::ensure_unlocked(storage::Connection& connection, co
   if (!pending) return pending.take_error();
   if (pending->empty()) return {};
   const std::string approval_id = pending->rows[0][0].text();
-  return Error{ErrorCode::approval_pending,
-               fmt::format("the {} waits for approval {} and is locked until it is decided", layout.entity().label,
-                           approval_id),
-               {{"approval_id", "APPROVAL_PENDING", approval_id}}};
+  return Error{
+      ErrorCode::approval_pending,
+      fmt::format("the {} waits for approval {} and is locked until it is decided", layout.entity().label, approval_id),
+      {{"approval_id", "APPROVAL_PENDING", approval_id}}};
 }
 
 Result<std::string> ApprovalEngine::start(storage::Connection& connection, std::string_view rule_id,
@@ -102,7 +111,8 @@ Result<std::string> ApprovalEngine::start(storage::Connection& connection, std::
   const records::EntityLayout* layout = records_.by_name(entity);
   if (!layout) layout = records_.by_plural(entity);
   if (!layout || layout->entity().name != (*rule)->entity) {
-    return Error{ErrorCode::validation_failed, "the rule is for another entity",
+    return Error{ErrorCode::validation_failed,
+                 "the rule is for another entity",
                  {{"rule_id", "RULE_ENTITY_MISMATCH", fmt::format("the rule is for {}", (*rule)->entity)}}};
   }
   auto exists = records_.exists(connection, layout->entity().name, std::string(record_id));
@@ -115,7 +125,8 @@ Result<std::string> ApprovalEngine::start(storage::Connection& connection, std::
       {rule_id, layout->entity().name, record_id});
   if (!pending) return pending.take_error();
   if (!pending->empty()) {
-    return Error{ErrorCode::conflict, "the record waits for this rule's approval already",
+    return Error{ErrorCode::conflict,
+                 "the record waits for this rule's approval already",
                  {{"approval_id", "APPROVAL_PENDING", pending->rows[0][0].text()}}};
   }
   return begin(connection, *layout, record_id, (*rule)->trigger, &**rule, requester_id);
@@ -162,8 +173,8 @@ Result<boost::json::object> ApprovalEngine::request(const records::EntityLayout&
 }
 
 Result<std::string> ApprovalEngine::begin(storage::Connection& connection, const records::EntityLayout& layout,
-                                          std::string_view record_id, ApprovalTrigger trigger,
-                                          const ApprovalRule* rule, std::string_view requester_id) {
+                                          std::string_view record_id, ApprovalTrigger trigger, const ApprovalRule* rule,
+                                          std::string_view requester_id) {
   const std::string id = new_id();
   const std::string now = to_iso8601(clock_.now());
   const ApprovalChain chain = rule ? rule->levels : default_deletion_chain();
@@ -265,9 +276,9 @@ Result<void> ApprovalEngine::enter_level(storage::Connection& connection, std::s
         "VALUES (?, ?, ?, ?, 'waiting', ?)",
         {new_id(), std::string(approval_id), static_cast<std::int64_t>(level_index), approver, now});
     if (!inserted) return inserted.take_error();
-    auto notified = notifier_.notify(
-        connection, Notification{approver, "approval.requested", title, body, approval.entity, approval.record_id,
-                                 approval.requested_by_id});
+    auto notified =
+        notifier_.notify(connection, Notification{approver, "approval.requested", title, body, approval.entity,
+                                                  approval.record_id, approval.requested_by_id});
     if (!notified) return notified.take_error();
     // Whoever stands in for the approver now hears of it too.
     auto delegates = connection.query(
@@ -276,9 +287,9 @@ Result<void> ApprovalEngine::enter_level(storage::Connection& connection, std::s
     if (!delegates) return delegates.take_error();
     for (const auto& row : delegates->rows) {
       if (row[0].text() == approval.requested_by_id) continue;
-      auto told = notifier_.notify(connection, Notification{row[0].text(), "approval.requested", title,
-                                                            body + " (standing in)", approval.entity,
-                                                            approval.record_id, approval.requested_by_id});
+      auto told =
+          notifier_.notify(connection, Notification{row[0].text(), "approval.requested", title, body + " (standing in)",
+                                                    approval.entity, approval.record_id, approval.requested_by_id});
       if (!told) return told.take_error();
     }
   }

@@ -1,10 +1,10 @@
 #include "atrium/workflow/automation_engine.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "atrium/core/log.hpp"
 #include "atrium/workflow/job_context.hpp"
@@ -81,8 +81,8 @@ void AutomationEngine::register_jobs(JobRegistry& registry) {
         const auto target = parse_webhook_url(text_member(payload.as_object(), "url"));
         if (!target) return make_error(ErrorCode::bad_request, "the webhook's address is not valid");
         const auto* body = payload.as_object().if_contains("body");
-        auto posted = post_webhook(*target, body ? boost::json::serialize(*body) : "{}", context.job.id,
-                                   kWebhookTimeout);
+        auto posted =
+            post_webhook(*target, body ? boost::json::serialize(*body) : "{}", context.job.id, kWebhookTimeout);
         if (!posted) return posted.take_error();
         return {};
       },
@@ -90,10 +90,12 @@ void AutomationEngine::register_jobs(JobRegistry& registry) {
 }
 
 Result<void> AutomationEngine::schedule(JobScheduler& scheduler) {
-  return scheduler.define(RecurringJob{.name = kAutomationScanKind, .kind = kAutomationScanKind, .schedule = "every minute"});
+  return scheduler.define(
+      RecurringJob{.name = kAutomationScanKind, .kind = kAutomationScanKind, .schedule = "every minute"});
 }
 
 Result<void> AutomationEngine::on_write(storage::Connection& connection, const records::RecordWriteEvent& event) {
+  if (event.kind == records::RecordWriteKind::archive || event.kind == records::RecordWriteKind::restore) return {};
   const auto& entity = event.layout.entity();
   const bool created = event.kind == records::RecordWriteKind::create;
   std::vector<TriggerKind> kinds{created ? TriggerKind::created : TriggerKind::updated, TriggerKind::state_entered};
@@ -155,11 +157,13 @@ Result<void> AutomationEngine::fire(storage::Connection& connection, const Autom
   boost::json::array fired;
   for (const auto& earlier : chain.fired) fired.emplace_back(earlier);
   fired.emplace_back(key);
-  const boost::json::object payload{{"rule_id", rule.id},     {"entity", rule.entity}, {"record_id", record_id},
-                                    {"depth", chain.depth + 1}, {"fired", std::move(fired)}};
-  auto queued = queue_->enqueue(connection, NewJob{.kind = kAutomationRunKind,
-                                                   .payload = boost::json::serialize(payload),
-                                                   .max_attempts = 3});
+  const boost::json::object payload{{"rule_id", rule.id},
+                                    {"entity", rule.entity},
+                                    {"record_id", record_id},
+                                    {"depth", chain.depth + 1},
+                                    {"fired", std::move(fired)}};
+  auto queued = queue_->enqueue(
+      connection, NewJob{.kind = kAutomationRunKind, .payload = boost::json::serialize(payload), .max_attempts = 3});
   if (!queued) return queued.take_error();
   return rules_.log(connection, {rule.id, rule.entity, record_id, "fired", reason, chain.depth + 1});
 }
@@ -217,8 +221,7 @@ Result<void> AutomationEngine::scan(JobContext& context) {
   return {};
 }
 
-Result<void> AutomationEngine::scan_dates(storage::Connection& connection, const AutomationRule& rule,
-                                          TimePoint now) {
+Result<void> AutomationEngine::scan_dates(storage::Connection& connection, const AutomationRule& rule, TimePoint now) {
   const records::EntityLayout* layout = records_.by_name(rule.entity);
   const auto* field = layout ? layout->find(rule.trigger.field) : nullptr;
   if (!field) return {};
@@ -252,7 +255,8 @@ Result<void> AutomationEngine::scan_dates(storage::Connection& connection, const
     const std::string value = text_member(record, rule.trigger.field);
     auto first = rules_.mark_fired(connection, rule.id, id, value);
     if (!first) return first.take_error();
-    if (*first) ATRIUM_TRY(fire(connection, rule, id, AutomationChain{}, fmt::format("{} reached", rule.trigger.field)));
+    if (*first)
+      ATRIUM_TRY(fire(connection, rule, id, AutomationChain{}, fmt::format("{} reached", rule.trigger.field)));
   }
   return {};
 }

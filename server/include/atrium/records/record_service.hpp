@@ -74,7 +74,10 @@ using RecordWriteHook = std::function<Result<void>(storage::Connection&, const E
                                                    const boost::json::object* record)>;
 // A record created or changed, as observers see it inside the write's transaction:
 // `before` is null for a create. An error rolls the write back.
-enum class RecordWriteKind { create, update };
+// `archive` and `restore` leave the fields as they were: observers that react to values
+// (automation, approvals) ignore them; those that follow membership (a document's
+// totals over its lines) do not.
+enum class RecordWriteKind { create, update, archive, restore };
 struct RecordWriteEvent {
   RecordWriteKind kind = RecordWriteKind::create;
   const EntityLayout& layout;

@@ -6,9 +6,11 @@
 // the record's audit trail. Deletions of master data are one of its triggers.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "atrium/access/grants.hpp"
 #include "atrium/core/result.hpp"
@@ -24,6 +26,12 @@ namespace atrium::workflow {
 class Notifier;
 
 enum class ApprovalDecision { approve, reject };
+
+// Told when an approval ends ("approved" or "rejected"), inside the deciding transaction,
+// so the module that owns the record can move it on (an approved quotation may be sent).
+using ApprovalOutcomeObserver =
+    std::function<Result<void>(storage::Connection&, std::string_view entity, std::string_view record_id,
+                               std::string_view outcome, const records::Actor& decider)>;
 
 // What a list of approvals is narrowed to; empty members narrow nothing.
 struct ApprovalListQuery {
@@ -44,6 +52,9 @@ class ApprovalEngine final : public records::DeletionApprovals {
   // on_update rule start approvals in their own transaction, and edits of a record with a
   // pending approval are refused (409 APPROVAL_PENDING). Called once while the server starts.
   void attach();
+  void add_outcome_observer(ApprovalOutcomeObserver observer) { outcome_observers_.push_back(std::move(observer)); }
+  // Whether the record waits for an approval, inside the caller's transaction.
+  Result<bool> pending(storage::Connection& connection, std::string_view entity, std::string_view record_id);
 
   // Starts an approval of `rule_id`'s chain for the record, inside the caller's
   // transaction (automation rules use this for "start approval"). Answers the new
@@ -93,6 +104,7 @@ class ApprovalEngine final : public records::DeletionApprovals {
   access::GrantStore& grants_;
   Notifier& notifier_;
   const Clock& clock_;
+  std::vector<ApprovalOutcomeObserver> outcome_observers_;
 };
 
 }  // namespace atrium::workflow

@@ -222,7 +222,8 @@ Result<PricedLine> price_line(const PricingFacts& facts, const PriceRequest& req
                               const CurrencyRounding& rounding) {
   // Every problem of the line's own input at once, so a form can mark them all.
   std::vector<FieldError> problems;
-  if (request.quantity <= Decimal()) problems.push_back({"quantity", "FIELD_TOO_SMALL", "the quantity must be above 0"});
+  if (request.quantity <= Decimal())
+    problems.push_back({"quantity", "FIELD_TOO_SMALL", "the quantity must be above 0"});
   if (request.manual_unit_price && request.manual_unit_price->is_negative()) {
     problems.push_back({"unit_price", "FIELD_TOO_SMALL", "a price cannot be negative"});
   }

@@ -210,8 +210,8 @@ Result<boost::json::object> quote(records::RecordService& records, const QuoteIn
       if (!facts) return facts.take_error();
       const auto* name = product->if_contains("name");
       known = facts_by_product
-                  .emplace(line.product_id,
-                           std::pair{std::move(*facts), name && name->is_string() ? std::string(name->as_string()) : ""})
+                  .emplace(line.product_id, std::pair{std::move(*facts),
+                                                      name && name->is_string() ? std::string(name->as_string()) : ""})
                   .first;
     }
     request.quantity = line.quantity;
@@ -228,7 +228,8 @@ Result<boost::json::object> quote(records::RecordService& records, const QuoteIn
     auto sum_tax = tax.plus(priced->tax_amount);
     auto sum_total = total.plus(priced->total);
     if (!sum_net || !sum_tax || !sum_total) {
-      return Error{ErrorCode::validation_failed, "the totals leave the range Atrium can hold",
+      return Error{ErrorCode::validation_failed,
+                   "the totals leave the range Atrium can hold",
                    {{"lines", "AMOUNT_OUT_OF_RANGE", "the totals are too large"}}};
     }
     net = *sum_net;

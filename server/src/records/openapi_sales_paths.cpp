@@ -1,4 +1,4 @@
-#include "openapi_pricing_paths.hpp"
+#include "openapi_sales_paths.hpp"
 
 #include "openapi_operations.hpp"
 
@@ -85,7 +85,73 @@ json::object answer_schema() {
          {{"type", "object"}, {"properties", {{"net_amount", text()}, {"tax_amount", text()}, {"total", text()}}}}}}}};
 }
 
+json::object snapshot_schema() {
+  return {{"type", "object"},
+          {"properties",
+           {{"revision", {{"type", "integer"}}},
+            {"quotation",
+             {{"type", "object"}, {"description", "The quotation as it was, as GET /api/v1/quotations/{id} answers."}}},
+            {"lines", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+            {"frozen_at", text()},
+            {"frozen_by_id", text()}}}};
+}
+
+json::object change_schema() {
+  return {{"type", "object"}, {"properties", {{"field", text()}, {"from", json::object{}}, {"to", json::object{}}}}};
+}
+
+json::object revision_number_in_path() {
+  return {{"name", "number"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}, {"minimum", 1}}}};
+}
+
 }  // namespace
+
+void add_quotation_paths(json::object& paths) {
+  constexpr std::string_view kQuotations = "Quotations";
+  const json::object id = id_in_path("The quotation's id.");
+
+  json::object list = operation("listQuotationRevisions", "The frozen revisions of a quotation", kQuotations);
+  list["description"] =
+      "A revision is frozen when the quotation is sent, and when the `revise` transition starts "
+      "the next one; frozen revisions never change.";
+  list["parameters"] = json::array{id};
+  list["responses"] = {{"200", answer_of("Oldest first, with their totals; `current` is the revision being worked on.",
+                                         json::object{{"type", "object"},
+                                                      {"properties",
+                                                       {{"data", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                                                        {"current", {{"type", "integer"}}},
+                                                        {"status", text()}}}})}};
+  add_errors(list, {"401", "404"});
+  set_security(list, false);
+  paths["/api/v1/quotations/{id}/revisions"] = {{"get", std::move(list)}};
+
+  json::object diff = operation("diffQuotationRevisions", "What changed between two revisions", kQuotations);
+  diff["parameters"] = json::array{
+      id,
+      json::object{
+          {"name", "from"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "integer"}, {"minimum", 1}}}},
+      json::object{{"name", "to"},
+                   {"in", "query"},
+                   {"description", "A revision number, or `current` (the default): the quotation as it stands."},
+                   {"schema", {{"type", "string"}}}}};
+  diff["responses"] = {{"200", answer_of("Header fields changed, and lines added, removed and changed (matched by id).",
+                                         json::object{{"type", "object"},
+                                                      {"properties",
+                                                       {{"from", {{"type", "integer"}}},
+                                                        {"to", {{"type", "integer"}}},
+                                                        {"fields", {{"type", "array"}, {"items", change_schema()}}},
+                                                        {"lines", {{"type", "object"}}}}}})}};
+  add_errors(diff, {"401", "404", "422"});
+  set_security(diff, false);
+  paths["/api/v1/quotations/{id}/revisions/diff"] = {{"get", std::move(diff)}};
+
+  json::object one = operation("getQuotationRevision", "One frozen revision of a quotation", kQuotations);
+  one["parameters"] = json::array{id, revision_number_in_path()};
+  one["responses"] = {{"200", answer_of("The quotation and its lines as they were.", snapshot_schema())}};
+  add_errors(one, {"401", "404", "422"});
+  set_security(one, false);
+  paths["/api/v1/quotations/{id}/revisions/{number}"] = {{"get", std::move(one)}};
+}
 
 void add_pricing_paths(json::object& paths) {
   json::object quote = operation("priceLines", "Price lines for a customer, with the explanation of each price", kTag);

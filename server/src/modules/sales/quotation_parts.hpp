@@ -1,0 +1,42 @@
+#pragma once
+// The parts of quotations inside the sales module: pricing lines and totalling the
+// document (computers), freezing and comparing revisions.
+#include <boost/json/object.hpp>
+#include <string>
+#include <string_view>
+
+#include "atrium/core/result.hpp"
+#include "atrium/records/record_service.hpp"
+
+namespace atrium::sales::quotations {
+
+// A line's price from the pricing function for its quotation's customer, date, currency
+// and price list: the read-only fields to store on the line (and a description and
+// position when the line has none). Pricing errors name the line's own fields.
+Result<boost::json::object> price_line_values(records::RecordService& records, storage::Connection& connection,
+                                              const boost::json::object& line);
+
+// The quotation's totals over its live lines, and today as its date when it has none.
+Result<boost::json::object> totals_values(records::RecordService& records, storage::Connection& connection,
+                                          const boost::json::object& quotation);
+
+// The ids of the quotation's live lines, by position.
+Result<std::vector<std::string>> line_ids(records::RecordService& records, storage::Connection& connection,
+                                          std::string_view quotation_id);
+
+// The quotation with its lines as they stand: what a revision freezes.
+Result<boost::json::object> snapshot(records::RecordService& records, storage::Connection& connection,
+                                     std::string_view quotation_id);
+// Freezes the quotation's current revision (once: a second call changes nothing).
+Result<void> freeze_revision(records::RecordService& records, storage::Connection& connection,
+                             std::string_view quotation_id, const std::string& user_id, const std::string& now);
+// The frozen revision `number`'s snapshot; NOT_FOUND when there is none.
+Result<boost::json::object> frozen_revision(storage::Connection& connection, std::string_view quotation_id,
+                                            std::int64_t number);
+// The frozen revisions, oldest first, without their lines.
+Result<boost::json::array> revision_list(storage::Connection& connection, std::string_view quotation_id);
+// What changed from one snapshot to another: header fields, and lines added, removed and
+// changed (matched by their id, which a line keeps across revisions).
+boost::json::object diff(const boost::json::object& from, const boost::json::object& to);
+
+}  // namespace atrium::sales::quotations

@@ -1,0 +1,11 @@
+#pragma once
+// The OpenAPI paths of the sales module: the pricing function (/api/v1/pricing/quote) and
+// the revisions of quotations (/api/v1/quotations/{id}/revisions…).
+#include <boost/json/object.hpp>
+
+namespace atrium::records::openapi {
+
+void add_pricing_paths(boost::json::object& paths);
+void add_quotation_paths(boost::json::object& paths);
+
+}  // namespace atrium::records::openapi
