@@ -145,6 +145,22 @@ void add_quotation_paths(json::object& paths) {
   set_security(diff, false);
   paths["/api/v1/quotations/{id}/revisions/diff"] = {{"get", std::move(diff)}};
 
+  json::object pdf = operation("printQuotation", "The quotation as a PDF", kQuotations);
+  pdf["description"] =
+      "A4, the own company's letterhead (the oldest internal account), the customer's address, "
+      "the lines, tax per rate, totals, terms, `Page N of M`; every script with its font embedded.";
+  pdf["parameters"] = json::array{
+      id, json::object{{"name", "revision"},
+                       {"in", "query"},
+                       {"description", "A frozen revision as it was sent; without it, the quotation as it stands."},
+                       {"schema", {{"type", "integer"}, {"minimum", 1}}}}};
+  pdf["responses"] = {{"200",
+                       {{"description", "The PDF, inline, named after the number and revision."},
+                        {"content", {{"application/pdf", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}}}};
+  add_errors(pdf, {"401", "404", "422"});
+  set_security(pdf, false);
+  paths["/api/v1/quotations/{id}/pdf"] = {{"get", std::move(pdf)}};
+
   json::object one = operation("getQuotationRevision", "One frozen revision of a quotation", kQuotations);
   one["parameters"] = json::array{id, revision_number_in_path()};
   one["responses"] = {{"200", answer_of("The quotation and its lines as they were.", snapshot_schema())}};

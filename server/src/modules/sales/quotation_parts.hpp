@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "atrium/core/result.hpp"
+#include "atrium/documents/printed_document.hpp"
 #include "atrium/records/record_service.hpp"
 
 namespace atrium::sales::quotations {
@@ -38,5 +39,9 @@ Result<boost::json::array> revision_list(storage::Connection& connection, std::s
 // What changed from one snapshot to another: header fields, and lines added, removed and
 // changed (matched by their id, which a line keeps across revisions).
 boost::json::object diff(const boost::json::object& from, const boost::json::object& to);
+
+// A snapshot (as `snapshot` or a frozen revision holds it) as a printed document.
+Result<documents::PrintedDocument> printed_quotation(records::RecordService& records, storage::Connection& connection,
+                                                     const boost::json::object& snapshot);
 
 }  // namespace atrium::sales::quotations

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "../../records/caller.hpp"
+#include "atrium/documents/pdf_renderer.hpp"
 #include "atrium/sales/quotations.hpp"
 #include "quotation_parts.hpp"
 
@@ -92,6 +93,36 @@ void add_quotation_routes(http::Router& router, records::RecordService& records,
                               if (!after) return after.take_error();
                               return boost::json::value(quotations::diff(*before, *after));
                             });
+    });
+  });
+
+  // The quotation as a PDF: as it stands, or a frozen revision (?revision=N) as it was sent.
+  router.add(http::Method::get, "/api/v1/quotations/{id}/pdf", [&records, context](Request& request) {
+    return records::as_caller(context, request, [&](const Actor& actor) {
+      const auto revision_text = request.query("revision");
+      const auto revision = revision_text ? revision_number(*revision_text) : std::optional<std::int64_t>(0);
+      if (!revision) return Response::error(bad_revision("revision"), request.request_id);
+      const std::string id(request.path_param("id"));
+      auto visible = records.get(*records.by_name("quotation"), id, {"id"}, actor.access);
+      if (!visible) return Response::error(visible.error(), request.request_id);
+      Result<documents::PrintedDocument> printed = documents::PrintedDocument{};
+      auto read = records.database().read([&](storage::Connection& connection) -> Result<void> {
+        auto source = *revision == 0 ? quotations::snapshot(records, connection, id)
+                                     : quotations::frozen_revision(connection, id, *revision);
+        if (!source) return source.take_error();
+        printed = quotations::printed_quotation(records, connection, *source);
+        if (!printed) return printed.error();
+        return {};
+      });
+      if (!read) return Response::error(read.error(), request.request_id);
+      auto pdf = documents::render_pdf(*printed);
+      if (!pdf) return Response::error(pdf.error(), request.request_id);
+      const std::string number = printed->facts.empty() ? id : printed->facts.front().second;
+      auto response = Response::text(200, std::move(*pdf), "application/pdf");
+      response.headers.set("Content-Disposition",
+                           fmt::format("inline; filename=\"{}-r{}.pdf\"", number,
+                                       printed->facts.size() > 1 ? printed->facts[1].second : "1"));
+      return response;
     });
   });
 
