@@ -263,6 +263,85 @@ if (pgDir) {
   });
 }
 
+// --- quotations under load ----------------------------------------------------------------
+
+// 16 clients at once each write quotations of 5 lines for one customer and the same
+// products: every write succeeds, the numbers are unique and gap-free, and every total is
+// exactly what the lines' list prices and the demo's 19% tax make.
+async function concurrentQuotations(url) {
+  await withServer(url, [], async (server) => {
+    const base = `http://127.0.0.1:${server.port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'demo', password: 'atrium-demo-2026' }),
+    });
+    const cookie = login.headers.get('set-cookie').split(';')[0];
+    const { csrf_token: csrf } = await login.json();
+    const post = (resource, body) => fetch(`${base}/api/v1/${resource}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
+      body: JSON.stringify(body),
+    }).then(async (response) => ({ status: response.status, body: await response.json() }));
+    const get = (resource) => fetch(`${base}/api/v1/${resource}`, { headers: { Cookie: cookie } }).then((r) => r.json());
+
+    // Prices in cents; no product group, so only the demo's general 19% tax applies.
+    const prices = [10000, 1234, 99, 25050, 777];
+    const products = [];
+    for (const [index, cents] of prices.entries()) {
+      const created = await post('products', {
+        name: `Load product ${index}`,
+        list_price: { amount: (cents / 100).toFixed(2), currency: 'EUR' },
+      });
+      assert(created.status === 201, `product: ${JSON.stringify(created.body)}`);
+      products.push(created.body.id);
+    }
+    const customer = await post('accounts', { name: 'Load Customer', currency: 'EUR' });
+    assert(customer.status === 201, `account: ${JSON.stringify(customer.body)}`);
+
+    const clients = 16;
+    const perClient = 6;
+    const expected = new Map();
+    const failures = [];
+    const client = async (c) => {
+      for (let q = 0; q < perClient; q += 1) {
+        const quotation = await post('quotations', { account_id: customer.body.id });
+        if (quotation.status !== 201) { failures.push(quotation.body); continue; }
+        let total = 0;
+        for (const [index, product] of products.entries()) {
+          const quantity = ((c + q + index) % 7) + 1;
+          const line = await post('quotation_lines', { quotation_id: quotation.body.id, product_id: product, quantity: String(quantity) });
+          if (line.status !== 201) { failures.push(line.body); continue; }
+          const net = quantity * prices[index];
+          total += net + Math.floor((net * 19 + 50) / 100);  // tax rounded half up to the cent
+        }
+        expected.set(quotation.body.id, { number: quotation.body.number, total });
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
+    assert(failures.length === 0, `${failures.length} writes failed, the first: ${JSON.stringify(failures[0])}`);
+
+    const counters = [...expected.values()].map((q) => Number(q.number.split('-').pop())).sort((a, b) => a - b);
+    assert(counters.length === clients * perClient && counters.every((value, index) => value === index + 1),
+      `numbers not 1..${clients * perClient} without gaps: ${counters}`);
+    for (const [id, { total }] of expected) {
+      const quotation = await get(`quotations/${id}`);
+      const want = (total / 100).toFixed(2);
+      assert(quotation.total.amount === want && quotation.line_count === products.length,
+        `quotation ${quotation.number}: total ${quotation.total.amount}, expected ${want}; ${quotation.line_count} lines`);
+    }
+  });
+}
+
+await report.check('16 clients writing quotations at once: no errors, gap-free numbers, exact totals (SQLite)', async () => {
+  await concurrentQuotations(sqliteUrl());
+});
+
+if (pgDir) {
+  await report.check('16 clients writing quotations at once: no errors, gap-free numbers, exact totals (PostgreSQL)', async () => {
+    await concurrentQuotations(postgresUrl());
+  });
+}
+
 // --- configuration -------------------------------------------------------------------
 
 await report.check('the port comes from ATRIUM_PORT, a config file beats it, a flag beats both', async () => {
