@@ -19,6 +19,7 @@ bench:
 	ATRIUM_BIN=build/atrium bench/records
 	ATRIUM_BIN=build/atrium bench/jobs
 	ATRIUM_BIN=build/atrium bench/reminders
+	ATRIUM_BIN=build/atrium node bench/quotations.mjs
 
 fuzz:
 	scripts/bootstrap test

@@ -125,7 +125,7 @@ Result<std::string> render_pdf(const PrintedDocument& untrusted) {
   {
     // Finishing writes the fonts, the cross-reference table and the trailer. cairo 1.16
     // loses 768 bytes per CFF font (Noto Sans CJK) here, every time.
-    const LibraryLeakExemption cairo_1_16_cff_subset_leak;
+    [[maybe_unused]] const LibraryLeakExemption cairo_1_16_cff_subset_leak;
     cairo_surface_finish(surface.get());
   }
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {

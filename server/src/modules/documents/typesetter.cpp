@@ -86,7 +86,7 @@ PangoContext* context_for(cairo_t* cairo) {
   static std::once_flag fontconfig_loaded;
   std::call_once(fontconfig_loaded, [] {
     // The configuration stays for the life of the process.
-    const LibraryLeakExemption kept_for_good;
+    [[maybe_unused]] const LibraryLeakExemption kept_for_good;
     FcInit();
   });
   return pango_cairo_create_context(cairo);
