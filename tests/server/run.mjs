@@ -231,15 +231,21 @@ await report.check('HTTPS with --tls-cert/--tls-key, and the session cookie turn
 
 // --- numbering ---------------------------------------------------------------------------
 
+// The demo administrator's session cookie and CSRF token on a server at `base`.
+async function signInAsDemo(base) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'demo', password: 'atrium-demo-2026' }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await login.json();
+  return { cookie, csrf };
+}
+
 async function concurrentNumbers(url) {
   await withServer(url, [], async (server) => {
     const base = `http://127.0.0.1:${server.port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'demo', password: 'atrium-demo-2026' }),
-    });
-    const cookie = login.headers.get('set-cookie').split(';')[0];
-    const { csrf_token: csrf } = await login.json();
+    const { cookie, csrf } = await signInAsDemo(base);
     const create = (n) => fetch(`${base}/api/v1/accounts`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
@@ -271,12 +277,7 @@ if (pgDir) {
 async function concurrentQuotations(url) {
   await withServer(url, [], async (server) => {
     const base = `http://127.0.0.1:${server.port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'demo', password: 'atrium-demo-2026' }),
-    });
-    const cookie = login.headers.get('set-cookie').split(';')[0];
-    const { csrf_token: csrf } = await login.json();
+    const { cookie, csrf } = await signInAsDemo(base);
     const post = (resource, body) => fetch(`${base}/api/v1/${resource}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },

@@ -71,30 +71,32 @@ Result<boost::json::object> RecordService::recompute_within(storage::Connection&
   auto values = computed_values(connection, layout, *current);
   if (!values) return values.take_error();
   // Only what differs is written: a recomputation that changes nothing leaves no trace.
-  boost::json::object changed;
+  // The computed values, decoded to columns, against the stored columns in one read.
+  std::vector<std::pair<std::string, std::vector<storage::Value>>> computed;
+  std::string columns;
   for (const auto& [key, value] : *values) {
-    auto decoded_one = decode_input(layout, boost::json::object{{key, value}}, WriteMode::patch, true);
-    if (!decoded_one) return decoded_one.take_error();
-    const FieldLayout* field = layout.find(key);
-    if (!field) continue;
-    auto stored = connection.query(fmt::format(
-                                       "SELECT {} FROM {} WHERE id = ?",
-                                       [&] {
-                                         std::string columns;
-                                         for (const auto& column : field->columns) {
-                                           columns += (columns.empty() ? "" : ", ") + column.name;
-                                         }
-                                         return columns;
-                                       }(),
-                                       layout.entity().table),
-                                   {id});
-    if (!stored) return stored.take_error();
-    if (stored->empty()) continue;
-    bool same = decoded_one->assignments.size() == field->columns.size();
-    for (std::size_t i = 0; same && i < decoded_one->assignments.size(); ++i) {
-      same = decoded_one->assignments[i].value == stored->rows[0][i];
+    auto decoded = decode_input(layout, boost::json::object{{key, value}}, WriteMode::patch, true);
+    if (!decoded) return decoded.take_error();
+    std::vector<storage::Value> cells;
+    for (auto& assignment : decoded->assignments) {
+      columns += (columns.empty() ? "" : ", ") + assignment.column;
+      cells.push_back(std::move(assignment.value));
     }
-    if (!same) changed[key] = value;
+    computed.emplace_back(std::string(key), std::move(cells));
+  }
+  boost::json::object changed;
+  if (!columns.empty()) {
+    auto stored = connection.query(fmt::format("SELECT {} FROM {} WHERE id = ?", columns, layout.entity().table), {id});
+    if (!stored) return stored.take_error();
+    if (stored->empty()) return current;
+    std::size_t next = 0;
+    for (const auto& [key, cells] : computed) {
+      bool same = true;
+      for (const auto& cell : cells) {
+        if (!(cell == stored->rows[0][next++])) same = false;
+      }
+      if (!same) changed[key] = values->at(key);
+    }
   }
   if (changed.empty()) return current;
   return write_system_within(connection, layout, id, changed, actor);
@@ -110,18 +112,7 @@ Result<boost::json::object> RecordService::write_system_within(storage::Connecti
   ATRIUM_TRY(check_against_database(connection, layout, catalog_, *decoded, id));
   const std::string now = to_iso8601(clock_.now());
   ATRIUM_TRY(store(connection, layout, id, *decoded, &now, &actor.user_id));
-  auto updated = read_record(connection, layout, id);
-  if (!updated) return updated;
-  updated = apply_computed(connection, layout, id, std::move(*updated));
-  if (!updated) return updated;
-  ATRIUM_TRY(append_audit(connection, layout,
-                          AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now}, &*before,
-                          *updated));
-  ATRIUM_TRY(index_record(connection, layout, *updated));
-  ATRIUM_TRY(run_write_hooks(connection, layout, id, &*updated));
-  ATRIUM_TRY(run_write_observers(connection,
-                                 RecordWriteEvent{RecordWriteKind::update, layout, id, &*before, *updated, actor}));
-  return read_record(connection, layout, id);
+  return finish_update(connection, layout, id, *before, actor, now);
 }
 
 }  // namespace atrium::records

@@ -401,17 +401,24 @@ Result<boost::json::object> RecordService::patch_in(storage::Connection& connect
   ATRIUM_TRY(check_links_visible(connection, decoded, actor));
   // An edit may not carry the record out of what the editor may edit.
   ATRIUM_TRY(ensure_within_scope(connection, layout, id, actor, access::Action::edit));
+  return finish_update(connection, layout, id, *before, actor, now);
+}
+
+Result<boost::json::object> RecordService::finish_update(storage::Connection& connection, const EntityLayout& layout,
+                                                         std::string_view id, const boost::json::object& before,
+                                                         const Actor& actor, const std::string& now) {
   auto updated = read_one(connection, layout, id, {});
   if (!updated) return updated;
   updated = apply_computed(connection, layout, id, std::move(*updated));
   if (!updated) return updated;
   ATRIUM_TRY(append_audit(connection, layout,
-                          AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now}, &*before,
+                          AuditEntry{layout.entity().name, std::string(id), "update", actor.user_id, now}, &before,
                           *updated));
   ATRIUM_TRY(index_record(connection, layout, *updated));
   ATRIUM_TRY(run_write_hooks(connection, layout, id, &*updated));
-  ATRIUM_TRY(run_write_observers(connection,
-                                 RecordWriteEvent{RecordWriteKind::update, layout, id, &*before, *updated, actor}));
+  ATRIUM_TRY(
+      run_write_observers(connection, RecordWriteEvent{RecordWriteKind::update, layout, id, &before, *updated, actor}));
+  // Observers may have moved the record on: the answer is the record as the transaction leaves it.
   return read_one(connection, layout, id, {});
 }
 

@@ -239,6 +239,11 @@ class RecordService {
   // The computers' values stored on the record just written; the record as it is then.
   Result<boost::json::object> apply_computed(storage::Connection& connection, const EntityLayout& layout,
                                              std::string_view id, boost::json::object record);
+  // After an UPDATE of the record: computed values, the audit entry, the search index,
+  // hooks and observers, then the record as the transaction leaves it.
+  Result<boost::json::object> finish_update(storage::Connection& connection, const EntityLayout& layout,
+                                            std::string_view id, const boost::json::object& before, const Actor& actor,
+                                            const std::string& now);
   // Every field the computers of `layout` set, for the record as it stands.
   Result<boost::json::object> computed_values(storage::Connection& connection, const EntityLayout& layout,
                                               const boost::json::object& record);

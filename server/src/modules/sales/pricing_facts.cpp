@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "record_fields.hpp"
+
 namespace atrium::sales {
 
 namespace {
@@ -17,11 +19,6 @@ std::string quoted(std::string_view text) {
     result += c;
   }
   return result + "\"";
-}
-
-std::string text_of(const boost::json::object& record, std::string_view field) {
-  const auto* value = record.if_contains(field);
-  return value && value->is_string() ? std::string(value->as_string()) : std::string();
 }
 
 std::optional<Decimal> decimal_of(const boost::json::object& record, std::string_view field) {

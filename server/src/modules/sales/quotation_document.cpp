@@ -8,18 +8,11 @@
 #include "atrium/core/currency.hpp"
 #include "atrium/core/decimal.hpp"
 #include "quotation_parts.hpp"
+#include "record_fields.hpp"
 
 namespace atrium::sales::quotations {
 
 namespace {
-
-std::string text_of(const boost::json::object& record, std::string_view field) {
-  const auto* value = record.if_contains(field);
-  if (!value) return {};
-  if (value->is_string()) return std::string(value->as_string());
-  if (value->is_int64()) return std::to_string(value->as_int64());
-  return {};
-}
 
 std::string amount_of(const boost::json::object& record, std::string_view field) {
   const auto* value = record.if_contains(field);

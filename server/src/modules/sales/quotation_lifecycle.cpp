@@ -4,6 +4,7 @@
 
 #include "atrium/sales/quotations.hpp"
 #include "quotation_parts.hpp"
+#include "record_fields.hpp"
 
 namespace atrium::sales {
 
@@ -13,11 +14,6 @@ using records::RecordWriteKind;
 
 // Days a sent quotation waits before its owner is asked to follow it up.
 constexpr int kFollowUpDays = 7;
-
-std::string text_of(const boost::json::object& record, std::string_view field) {
-  const auto* value = record.if_contains(field);
-  return value && value->is_string() ? std::string(value->as_string()) : std::string();
-}
 
 // What decides a line's price: when one of these changes, every line is priced again.
 constexpr std::string_view kPricingInputs[] = {"account_id", "quotation_date", "currency", "price_list_id"};

@@ -8,15 +8,11 @@
 #include "atrium/sales/pricing.hpp"
 #include "atrium/sales/pricing_facts.hpp"
 #include "quotation_parts.hpp"
+#include "record_fields.hpp"
 
 namespace atrium::sales::quotations {
 
 namespace {
-
-std::string text_of(const boost::json::object& record, std::string_view field) {
-  const auto* value = record.if_contains(field);
-  return value && value->is_string() ? std::string(value->as_string()) : std::string();
-}
 
 const records::EntityLayout& layout_of(records::RecordService& records, std::string_view entity) {
   const records::EntityLayout* layout = records.by_name(entity);
