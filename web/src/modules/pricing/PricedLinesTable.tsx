@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { CSSProperties } from 'react';
-import { PriceExplanation } from './PriceExplanation';
+import { PriceExplanation } from '@/ui/PriceExplanation';
 import { priceSourceLabel, type PricedLine, type Quote } from './pricingApi';
 
 // Amounts are shown exactly as the server wrote them, aligned on their digits.

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useMetadata } from '@/lib/metadata';
-import type { PricingStep } from './pricingApi';
+import type { PricingStep } from '@/lib/pricing';
 
 const STEP_LABELS: Record<string, string> = {
   manual_price: 'Typed by hand',
