@@ -7,11 +7,13 @@ import { registerDuplicateSlots } from '@/modules/duplicates/register';
 import { registerRoutingSlots } from '@/modules/routing/register';
 import { registerApprovalSlots } from '@/modules/approvals/register';
 import { registerTaskSlots } from '@/modules/tasks/register';
+import { registerQuotationSlots } from '@/modules/quotations/register';
 
 registerDuplicateSlots();
 registerRoutingSlots();
 registerApprovalSlots();
 registerTaskSlots();
+registerQuotationSlots();
 
 // Every page is its own chunk, so the first load carries only what the login screen needs.
 export const routes: RouteObject[] = [

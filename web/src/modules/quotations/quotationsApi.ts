@@ -1,0 +1,122 @@
+/** Typed calls of a quotation's own API: its lines, its frozen revisions and their differences, its PDF. */
+import { api, API_BASE } from '@/lib/api';
+import { quote } from '@/lib/filter';
+import type { PricingStep } from '@/lib/pricing';
+import { listRecords, type EntityRecord } from '@/lib/records';
+
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+/** A quotation line as the records API sends it; the computed parts are read-only. */
+export interface QuotationLine extends EntityRecord {
+  quotation_id: string;
+  position: number | null;
+  product_id: string;
+  description: string | null;
+  quantity: string;
+  manual_unit_price: Money | null;
+  manual_discount: string | null;
+  unit_price: Money | null;
+  discount_percent: string | null;
+  net_amount: Money | null;
+  tax_rate: string | null;
+  tax_amount: Money | null;
+  line_total: Money | null;
+  price_source: string | null;
+  pricing_explanation: PricingStep[] | null;
+}
+
+/** One frozen revision in the list, with the totals it was sent with. */
+export interface RevisionSummary {
+  revision: number;
+  reason: string | null;
+  frozen_at: string;
+  frozen_by_id: string | null;
+  net_total?: Money;
+  tax_total?: Money;
+  total?: Money;
+  line_count?: number;
+  status?: string;
+}
+
+export interface RevisionList {
+  data: RevisionSummary[];
+  /** The quotation's revision as it stands (frozen already once it is sent). */
+  current: number;
+  status: string;
+}
+
+/** A revision's snapshot: the quotation's fields and its lines as they were. */
+export interface RevisionSnapshot {
+  revision: number;
+  quotation: EntityRecord;
+  lines: QuotationLine[];
+  frozen_at?: string;
+}
+
+/** `current` compares with the quotation as it stands. */
+export type RevisionChoice = number | 'current';
+
+// The server's page limit: a quotation has far fewer lines than this.
+const LINE_LIMIT = 500;
+
+/** Query keys under the records' own, so a transition's invalidation of the quotation refreshes them too. */
+export const quotationKeys = {
+  lines: (quotationId: string) => ['records', 'quotation_lines', 'of', quotationId] as const,
+  revisions: (quotationId: string) => ['records', 'quotations', 'revisions', quotationId] as const,
+};
+
+const quotationPath = (id: string) => `/quotations/${encodeURIComponent(id)}`;
+
+export async function fetchLines(quotationId: string, signal?: AbortSignal): Promise<QuotationLine[]> {
+  const page = await listRecords(
+    'quotation_lines',
+    { filter: `quotation_id eq ${quote(quotationId)}`, sort: 'position,created_at', limit: LINE_LIMIT },
+    signal,
+  );
+  return page.data as QuotationLine[];
+}
+
+export function archiveLine(id: string) {
+  return api.post<QuotationLine>(`/quotation_lines/${encodeURIComponent(id)}/archive`);
+}
+
+export function fetchRevisions(quotationId: string, signal?: AbortSignal) {
+  return api.get<RevisionList>(`${quotationPath(quotationId)}/revisions`, { signal });
+}
+
+export function fetchRevision(quotationId: string, revision: number, signal?: AbortSignal) {
+  return api.get<RevisionSnapshot>(`${quotationPath(quotationId)}/revisions/${String(revision)}`, { signal });
+}
+
+export function fetchDiff(quotationId: string, from: number, to: RevisionChoice, signal?: AbortSignal) {
+  const query = new URLSearchParams({ from: String(from), to: String(to) });
+  return api.get<unknown>(`${quotationPath(quotationId)}/revisions/diff?${query.toString()}`, { signal });
+}
+
+/** The address of the printed quotation: as it stands, or a frozen revision as it was sent. */
+export function pdfUrl(quotationId: string, revision: RevisionChoice): string {
+  const base = `${API_BASE}${quotationPath(quotationId)}/pdf`;
+  return revision === 'current' ? base : `${base}?revision=${String(revision)}`;
+}
+
+/**
+ * Whether the browser will show the PDF inside this page. An answer sent with
+ * `X-Frame-Options: DENY` or `frame-ancestors 'none'` is refused in a frame, and the
+ * refusal shows as a broken frame; asking first lets the preview offer a new tab instead.
+ */
+export function framingAllowed(headers: Headers): boolean {
+  const options = (headers.get('X-Frame-Options') ?? '').trim().toUpperCase();
+  if (options === 'DENY') return false;
+  const policy = headers.get('Content-Security-Policy') ?? '';
+  const ancestors = /(?:^|;)\s*frame-ancestors\s+([^;]*)/i.exec(policy)?.[1]?.trim().toLowerCase();
+  return !ancestors?.split(/\s+/).includes("'none'");
+}
+
+/** Asks for the PDF's headers only: whether it exists and whether it may be framed. */
+export async function checkPdf(url: string, signal?: AbortSignal): Promise<{ ok: boolean; framable: boolean }> {
+  const response = await fetch(url, { method: 'HEAD', credentials: 'same-origin', ...(signal === undefined ? {} : { signal }) });
+  return { ok: response.ok, framable: framingAllowed(response.headers) };
+}
