@@ -28,6 +28,7 @@ import { approvalCases } from './approvals.mjs';
 import { reminderCases } from './reminders.mjs';
 import { pricingCases } from './pricing.mjs';
 import { automationCases } from './automation.mjs';
+import { quotationCases } from './quotations.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -498,6 +499,7 @@ cases.push(...approvalCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...reminderCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...pricingCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...automationCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...quotationCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);
