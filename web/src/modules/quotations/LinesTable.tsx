@@ -112,14 +112,13 @@ export function Totals({ net, tax, total, label = 'Totals' }: { net: unknown; ta
         const sum = value !== null && typeof value === 'object' ? (value as Partial<Money>) : {};
         return (
           <Paper key={name} withBorder p="xs">
+            {/* The currency beside the label: the amount keeps its line on a phone. */}
             <Text size="xs" c="dimmed">
               {name}
+              {sum.currency === undefined ? '' : ` (${sum.currency})`}
             </Text>
             <Text fw={name === 'Total' ? 700 : 500} style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}>
-              {formatDecimal(sum.amount ?? '0.00')}{' '}
-              <Text span size="xs" c="dimmed" fw={400}>
-                {sum.currency ?? ''}
-              </Text>
+              {formatDecimal(sum.amount ?? '0.00')}
             </Text>
           </Paper>
         );
