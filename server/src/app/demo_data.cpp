@@ -13,6 +13,7 @@
 #include "atrium/workflow/automation_demo_rules.hpp"
 #include "demo_access.hpp"
 #include "demo_records.hpp"
+#include "demo_sales.hpp"
 
 namespace atrium::app {
 
@@ -109,6 +110,12 @@ Result<DemoReport> load_demo_data(storage::Database& database, const DemoSize& s
     const std::string first = ids.next();
     const std::string second = ids.next();
     return workflow::load_demo_automation_rules(connection, first, second, created_at);
+  }));
+  ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
+    auto sales = load_demo_sales(connection, ids, created_at);
+    if (!sales) return sales.take_error();
+    report.rows += *sales;
+    return {};
   }));
   // Fresh statistics let the query planner walk the sort index for selective pages
   // instead of sorting every match (SQLite has none until ANALYZE runs).

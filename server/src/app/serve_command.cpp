@@ -31,6 +31,7 @@
 #include "atrium/records/saved_view_routes.hpp"
 #include "atrium/sales/pricing_routes.hpp"
 #include "atrium/sales/quotations.hpp"
+#include "atrium/sales/sales_cycle.hpp"
 #include "atrium/storage/migration.hpp"
 #include "atrium/workflow/approval_dashboard.hpp"
 #include "atrium/workflow/approval_routes.hpp"
@@ -205,6 +206,15 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   sales::QuotationLifecycle quotations(records, approvals, clock);
   quotations.attach();
   sales::add_quotation_routes(router, records, authenticator, grants);
+  // The rest of the cycle: enquiries, orders (approved by the same engine), invoices and
+  // payments; their routes before the record routes, whose related lists would take them.
+  sales::EnquiryLifecycle enquiries(records);
+  enquiries.attach();
+  sales::OrderLifecycle orders(records, approvals, clock);
+  orders.attach();
+  sales::InvoiceLifecycle invoices(records);
+  invoices.attach();
+  sales::add_sales_cycle_routes(router, records, authenticator, grants, clock);
   // Automation rules: a write fires the rules of its entity as jobs queued in the same
   // transaction; dates and schedules come from a recurring scan on the clock.
   workflow::AutomationRuleStore automation_rules(records, clock);

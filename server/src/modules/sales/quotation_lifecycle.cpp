@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "atrium/sales/quotations.hpp"
+#include "priced_documents.hpp"
 #include "quotation_parts.hpp"
 #include "record_fields.hpp"
 
@@ -14,9 +15,6 @@ using records::RecordWriteKind;
 
 // Days a sent quotation waits before its owner is asked to follow it up.
 constexpr int kFollowUpDays = 7;
-
-// What decides a line's price: when one of these changes, every line is priced again.
-constexpr std::string_view kPricingInputs[] = {"account_id", "quotation_date", "currency", "price_list_id"};
 
 // What may change on a quotation that has left draft: the follow-up, and what the
 // system keeps (totals, the revision number, the change stamp).
@@ -39,11 +37,11 @@ Error locked(std::string_view number, std::string_view status, std::string field
 void QuotationLifecycle::attach() {
   records_.add_computer("quotation_line", [this](storage::Connection& connection, const records::EntityLayout&,
                                                  const boost::json::object& line) {
-    return quotations::price_line_values(records_, connection, line);
+    return priced_line_values(records_, connection, kQuotationDocument, line);
   });
   records_.add_computer("quotation", [this](storage::Connection& connection, const records::EntityLayout&,
                                             const boost::json::object& quotation) {
-    return quotations::totals_values(records_, connection, quotation);
+    return document_totals(records_, connection, kQuotationDocument, quotation);
   });
   records_.add_write_observer([this](storage::Connection& connection, const records::RecordWriteEvent& event) {
     const auto& entity = event.layout.entity().name;
@@ -91,21 +89,8 @@ Result<void> QuotationLifecycle::on_quotation_written(storage::Connection& conne
     }
     return {};
   }
-  bool reprice = false;
-  for (auto field : kPricingInputs) {
-    const auto* before = event.before->if_contains(field);
-    const auto* after = event.after.if_contains(field);
-    if ((before == nullptr) != (after == nullptr) || (before && *before != *after)) reprice = true;
-  }
-  if (!reprice) return {};
-  auto ids = quotations::line_ids(records_, connection, event.id);
-  if (!ids) return ids.take_error();
-  const auto& lines = *records_.by_name("quotation_line");
-  for (const auto& id : *ids) {
-    auto repriced = records_.recompute_within(connection, lines, id, event.actor);
-    if (!repriced) return repriced.take_error();
-  }
-  return {};
+  if (!pricing_inputs_changed(*event.before, event.after, kQuotationDocument)) return {};
+  return reprice_lines(records_, connection, kQuotationDocument, event.id, event.actor);
 }
 
 Result<void> QuotationLifecycle::on_status_changed(storage::Connection& connection,

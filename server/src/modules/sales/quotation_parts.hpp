@@ -1,6 +1,6 @@
 #pragma once
-// The parts of quotations inside the sales module: pricing lines and totalling the
-// document (computers), freezing and comparing revisions.
+// The parts of quotations inside the sales module: freezing and comparing revisions,
+// printing (their lines are priced as every sales document's: priced_documents.hpp).
 #include <boost/json/object.hpp>
 #include <string>
 #include <string_view>
@@ -10,20 +10,6 @@
 #include "atrium/records/record_service.hpp"
 
 namespace atrium::sales::quotations {
-
-// A line's price from the pricing function for its quotation's customer, date, currency
-// and price list: the read-only fields to store on the line (and a description and
-// position when the line has none). Pricing errors name the line's own fields.
-Result<boost::json::object> price_line_values(records::RecordService& records, storage::Connection& connection,
-                                              const boost::json::object& line);
-
-// The quotation's totals over its live lines, and today as its date when it has none.
-Result<boost::json::object> totals_values(records::RecordService& records, storage::Connection& connection,
-                                          const boost::json::object& quotation);
-
-// The ids of the quotation's live lines, by position.
-Result<std::vector<std::string>> line_ids(records::RecordService& records, storage::Connection& connection,
-                                          std::string_view quotation_id);
 
 // The quotation with its lines as they stand: what a revision freezes.
 Result<boost::json::object> snapshot(records::RecordService& records, storage::Connection& connection,

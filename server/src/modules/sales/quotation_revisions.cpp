@@ -8,6 +8,7 @@
 #include <set>
 
 #include "atrium/core/id.hpp"
+#include "priced_documents.hpp"
 #include "quotation_parts.hpp"
 
 namespace atrium::sales::quotations {
@@ -70,14 +71,10 @@ Result<boost::json::object> snapshot(records::RecordService& records, storage::C
                                      std::string_view quotation_id) {
   auto quotation = records.get_within(connection, *records.by_name("quotation"), quotation_id);
   if (!quotation) return quotation.take_error();
-  auto ids = line_ids(records, connection, quotation_id);
-  if (!ids) return ids.take_error();
+  auto found = document_lines(records, connection, kQuotationDocument, quotation_id);
+  if (!found) return found.take_error();
   boost::json::array lines;
-  for (const auto& id : *ids) {
-    auto line = records.get_within(connection, *records.by_name("quotation_line"), id);
-    if (!line) return line.take_error();
-    lines.push_back(std::move(*line));
-  }
+  for (auto& line : *found) lines.push_back(std::move(line));
   const auto* revision = quotation->if_contains("revision");
   return boost::json::object{{"revision", revision && revision->is_int64() ? revision->as_int64() : 1},
                              {"quotation", std::move(*quotation)},

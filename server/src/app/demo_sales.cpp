@@ -1,0 +1,128 @@
+#include "demo_sales.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "atrium/workflow/automation_rule.hpp"
+
+namespace atrium::app {
+
+namespace {
+
+struct ChecklistRule {
+  const char* order_type;
+  const char* category;
+  const char* label;
+  const char* guards;
+};
+
+// What a shipping department checks before each step, per order type.
+constexpr ChecklistRule kChecklist[] = {
+    {"standard", "documents", "Customer's purchase order filed", "submit"},
+    {"standard", "packing", "Goods packed and labelled", "dispatch"},
+    {"standard", "documents", "Delivery note printed", "dispatch"},
+    {"standard", "shipment", "Carrier booked", "dispatch"},
+    {"standard", "shipment", "Proof of delivery received", "close"},
+    {"export", "documents", "Export licence checked", "submit"},
+    {"export", "documents", "Commercial invoice and packing list", "dispatch"},
+    {"export", "documents", "Certificate of origin", "dispatch"},
+    {"export", "shipment", "Customs declaration filed", "dispatch"},
+    {"export", "shipment", "Proof of export received", "close"},
+    {"loaner", "documents", "Loan agreement signed", "submit"},
+    {"loaner", "dispatch", "Serial numbers recorded", "dispatch"},
+    {"loaner", "dispatch", "Returned unit inspected", "close"},
+    {"dealer", "documents", "Dealer agreement in force", "submit"},
+    {"dealer", "packing", "Goods packed for the dealer", "dispatch"},
+    {"sample", "dispatch", "Sample labelled as free of charge", "dispatch"},
+};
+
+}  // namespace
+
+Result<std::int64_t> load_demo_sales(storage::Connection& connection, DemoIds& ids, const std::string& created_at) {
+  std::int64_t rows = 0;
+  auto run = [&](const char* sql, storage::Params params) -> Result<void> {
+    auto done = connection.execute(sql, std::move(params));
+    if (!done) return done.take_error();
+    ++rows;
+    return {};
+  };
+  auto role = [&](const char* name) -> Result<std::string> {
+    auto found = connection.query("SELECT id FROM roles WHERE name = ?", {std::string(name)});
+    if (!found) return found.take_error();
+    if (found->empty()) return Error{ErrorCode::internal_error, std::string("demo role missing: ") + name};
+    return found->rows[0][0].text();
+  };
+  auto sales = role("sales");
+  if (!sales) return sales.take_error();
+  auto lead = role("sales_lead");
+  if (!lead) return lead.take_error();
+  auto viewer = role("viewer");
+  if (!viewer) return viewer.take_error();
+
+  // Representatives run the cycle for the customers they see; leads also delete, export
+  // and approve; the viewer reads. Checklist rules are the leads' to keep.
+  const char* right_sql =
+      "INSERT INTO role_rights (role_id, entity, action, scope, rule) VALUES (?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING";
+  for (const char* entity : {"enquiry", "enquiry_line", "competitor_rate", "sales_order", "order_line",
+                             "order_checklist_item", "invoice", "invoice_line", "payment", "payment_allocation"}) {
+    for (const char* action : {"read", "create", "edit"}) ATRIUM_TRY(run(right_sql, {*sales, entity, action, "all"}));
+    for (const char* action : {"read", "create", "edit", "delete", "export", "approve"}) {
+      ATRIUM_TRY(run(right_sql, {*lead, entity, action, "all"}));
+    }
+    ATRIUM_TRY(run(right_sql, {*viewer, entity, "read", "all"}));
+  }
+  for (const auto& granted : {*sales, *viewer}) ATRIUM_TRY(run(right_sql, {granted, "order_checklist_rule", "read", "all"}));
+  for (const char* action : {"read", "create", "edit", "delete"}) {
+    ATRIUM_TRY(run(right_sql, {*lead, "order_checklist_rule", action, "all"}));
+  }
+  // Variants made for a customer's changes are products: representatives may create them.
+  ATRIUM_TRY(run(right_sql, {*sales, "product", "create", "all"}));
+
+  const char* checklist_sql =
+      "INSERT INTO r_order_checklist_rules (id, owner_id, team_id, created_at, created_by_id, updated_at, "
+      "updated_by_id, version, f_order_type, f_category, f_label, f_guards, f_position) VALUES (?, NULL, NULL, ?, NULL, ?, NULL, "
+      "1, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+  std::int64_t position = 0;
+  for (const auto& item : kChecklist) {
+    ATRIUM_TRY(run(checklist_sql, {ids.next(), created_at, created_at, std::string(item.order_type),
+                                   std::string(item.category), std::string(item.label), std::string(item.guards),
+                                   ++position}));
+  }
+
+  const char* approval_sql =
+      "INSERT INTO approval_rules (id, entity, name, trigger_kind, condition, levels, active, created_at, updated_at, "
+      "version) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 1) ON CONFLICT DO NOTHING";
+  const std::string lead_level = R"([{"kind":"role","mode":"any","role":"sales_lead"}])";
+  // An order above 50,000 or with a discount above 15% needs a sales lead before it is confirmed.
+  ATRIUM_TRY(run(approval_sql, {ids.next(), "sales_order", "Order above 50,000 or discount above 15%", "on_update",
+                                R"(status eq "pending_approval" and (total gt 50000 or max_discount gt 15))", lead_level,
+                                created_at, created_at}));
+  // Samples cost money: a sales lead approves every request for one.
+  ATRIUM_TRY(run(approval_sql, {ids.next(), "enquiry", "Sample requests", "on_create", "sample_requested eq true",
+                                lead_level, created_at, created_at}));
+
+  // The interim reply: thanks for the enquiry, with its number, at once.
+  const std::string template_id = ids.next();
+  ATRIUM_TRY(run("INSERT INTO message_templates (id, name, entity, channel, subject, body, created_by_id, created_at, "
+                 "updated_at, version) VALUES (?, 'Enquiry received', 'enquiry', 'email', ?, ?, NULL, ?, ?, 1) "
+                 "ON CONFLICT DO NOTHING",
+                 {template_id, "Your enquiry {{ enquiry.number }}",
+                  "<p>Thank you for your enquiry {{ enquiry.number }}{% if enquiry.customer_reference %} (your reference "
+                  "{{ enquiry.customer_reference }}){% endif %}.</p><p>We are preparing our offer and will send it "
+                  "to you shortly.</p><p>{{ enquiry.account.name }}, we appreciate your interest.</p>",
+                  created_at, created_at}));
+  workflow::AutomationAction reply;
+  reply.type = "send_email";
+  reply.template_id = template_id;
+  reply.assignee = "record";
+  reply.email_field = "reply_email";
+  workflow::AutomationTrigger created;
+  created.kind = workflow::TriggerKind::created;
+  ATRIUM_TRY(run("INSERT INTO automation_rules (id, name, entity, trigger_kind, trigger_spec, condition, actions, "
+                 "active, created_by_id, created_at, updated_at, version) VALUES (?, ?, 'enquiry', 'created', ?, '', ?, "
+                 "1, NULL, ?, ?, 1) ON CONFLICT DO NOTHING",
+                 {ids.next(), "Interim reply to new enquiries", boost::json::serialize(workflow::trigger_json(created)),
+                  boost::json::serialize(workflow::actions_json({reply})), created_at, created_at}));
+  return rows;
+}
+
+}  // namespace atrium::app
