@@ -176,7 +176,15 @@ async function runCase(port, testCase, variables) {
     const bodyText = testCase.bodyLines.join('\n').replace(/\n+$/, '');
     const generated = bodyText.match(/^@body (\d+)$/);
     const escaped = bodyText.startsWith('@escaped\n') ? unescapeRaw(bodyText.split('\n').slice(1).join('')) : null;
-    const body = escaped ?? (generated ? Buffer.alloc(Number(generated[1]), 'x') : Buffer.from(bodyText));
+    // `@file path`: a file of the repository as the body, byte for byte (fixtures).
+    const fromFile = bodyText.match(/^@file (\S+)$/);
+    const body =
+      escaped ??
+      (generated
+        ? Buffer.alloc(Number(generated[1]), 'x')
+        : fromFile
+          ? fs.readFileSync(path.join(here, '..', '..', fromFile[1]))
+          : Buffer.from(bodyText));
     answer = await request(port, testCase.method, testCase.path, { headers: testCase.headers, body });
     if (testCase.expect.until) {
       const [wanted, value] = testCase.expect.until.split(/\s*=\s*/);

@@ -215,6 +215,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   sales::InvoiceLifecycle invoices(records);
   invoices.attach();
   sales::add_sales_cycle_routes(router, records, authenticator, grants, clock);
+  // Before the record routes: /orders/import is not an order's id.
+  sales::add_order_import_route(router, records, authenticator, grants);
   // Automation rules: a write fires the rules of its entity as jobs queued in the same
   // transaction; dates and schedules come from a recurring scan on the clock.
   workflow::AutomationRuleStore automation_rules(records, clock);

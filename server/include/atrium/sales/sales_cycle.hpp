@@ -65,4 +65,10 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
                             const access::Authenticator& authenticator, access::GrantStore& grants,
                             const Clock& clock);
 
+// POST /api/v1/orders/import: a UBL 2.1 Order or EDIFACT ORDERS file as the body becomes
+// an order of the customer it names, or a report of every problem in it (422, each at
+// its place in the file) and nothing imported.
+void add_order_import_route(http::Router& router, records::RecordService& records,
+                            const access::Authenticator& authenticator, access::GrantStore& grants);
+
 }  // namespace atrium::sales
