@@ -3,10 +3,12 @@
 namespace atrium::http {
 
 void add_security_headers(Headers& headers) {
-  headers.set("Content-Security-Policy", kContentSecurityPolicy);
+  const auto frame_options = headers.get("X-Frame-Options");
+  const bool framed_document = frame_options && *frame_options == "SAMEORIGIN";
+  headers.set("Content-Security-Policy", framed_document ? kFramedDocumentPolicy : kContentSecurityPolicy);
   headers.set("X-Content-Type-Options", "nosniff");
   // For browsers that predate frame-ancestors.
-  headers.set("X-Frame-Options", "DENY");
+  if (!framed_document) headers.set("X-Frame-Options", "DENY");
   headers.set("Referrer-Policy", "same-origin");
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Headers every response carries, whatever produced it (a handler, a static file, an
-// error, the transport): the browser may run only our own scripts, never frame the app,
-// never guess a content type and never send the full URL to another site.
+// error, the transport): the browser may run only our own scripts, never frame the app
+// (save the documents it previews), never guess a content type and never send the full URL to another site.
 #include "atrium/http/headers.hpp"
 
 namespace atrium::http {
@@ -13,6 +13,13 @@ inline constexpr const char* kContentSecurityPolicy =
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'";
 
+// A document the web app shows in a frame of its own (a PDF preview): framed by the
+// app's pages only, and with plugins allowed, since browsers show PDFs with one.
+inline constexpr const char* kFramedDocumentPolicy =
+    "default-src 'self'; frame-ancestors 'self'";
+
+// A handler marks a response as such a document with `X-Frame-Options: SAMEORIGIN`;
+// every other response may never be framed.
 void add_security_headers(Headers& headers);
 
 }  // namespace atrium::http

@@ -119,6 +119,8 @@ void add_quotation_routes(http::Router& router, records::RecordService& records,
       if (!pdf) return Response::error(pdf.error(), request.request_id);
       const std::string number = printed->facts.empty() ? id : printed->facts.front().second;
       auto response = Response::text(200, std::move(*pdf), "application/pdf");
+      // The web app previews it in a frame of its own pages.
+      response.headers.set("X-Frame-Options", "SAMEORIGIN");
       response.headers.set("Content-Disposition",
                            fmt::format("inline; filename=\"{}-r{}.pdf\"", number,
                                        printed->facts.size() > 1 ? printed->facts[1].second : "1"));
