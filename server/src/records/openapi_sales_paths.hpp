@@ -7,5 +7,7 @@ namespace atrium::records::openapi {
 
 void add_pricing_paths(boost::json::object& paths);
 void add_quotation_paths(boost::json::object& paths);
+// The rest of the cycle (openapi_sales_cycle_paths.cpp).
+void add_sales_cycle_paths(boost::json::object& paths);
 
 }  // namespace atrium::records::openapi
