@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import type { FieldDefinition } from '@/lib/metadata';
 import { fieldKind } from '@/ui/fields/registry';
 import { asText } from '@/ui/fields/values';
-import { plainDecimal } from './lineForm';
+import { plainDecimal } from '@/ui/lines/lineForm';
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useMetadata } from '@/lib/metadata';
 import type { RecordActionSlotProps } from '@/lib/recordSlots';
-import { LineEditor } from './LineEditor';
+import { LineEditor } from '@/ui/lines/LineEditor';
 import { PdfPreview } from './PdfPreview';
-import { fetchRevisions, quotationKeys, type RevisionChoice } from './quotationsApi';
+import { fetchRevisions, quotationKeys, quotationLines, type RevisionChoice } from './quotationsApi';
 import { RevisionsPanel } from './RevisionsPanel';
 
 /** A quotation's own parts on its record page: the line editor, its revisions and the PDF preview. */
@@ -25,7 +25,8 @@ export function QuotationPanels({ entity, record }: RecordActionSlotProps) {
   return (
     <Stack gap="md">
       <LineEditor
-        quotation={record}
+        kind={quotationLines}
+        document={record}
         lineEntity={lineEntity}
         onPreview={() => {
           setPreview('current');

@@ -2,7 +2,7 @@ import { Badge, Box, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@m
 import type { EntityDefinition } from '@/lib/metadata';
 import { formatDecimal } from '@/ui/fields/values';
 import { FieldValue } from './FieldValue';
-import { lineName, plainDecimal } from './lineForm';
+import { lineName, plainDecimal } from '@/ui/lines/lineForm';
 import type { Money } from './quotationsApi';
 import { type ChangeRow, describeChanges, diffSummary, isEmptyDiff, type RevisionDiff, type SnapshotLine } from './revisionDiff';
 

@@ -2,7 +2,7 @@ import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { EntityDefinition } from '@/lib/metadata';
 import { formatDateTime } from '@/ui/fields/values';
 import { FieldValue } from './FieldValue';
-import { LineExplanations, LinesTable, Totals } from './LinesTable';
+import { LineExplanations, LinesTable, Totals } from '@/ui/lines/LinesTable';
 import type { RevisionSnapshot } from './quotationsApi';
 
 // Shown apart (the totals) or bookkeeping that says nothing about the offer.

@@ -1,32 +1,33 @@
 /** Typed calls of a quotation's own API: its lines, its frozen revisions and their differences, its PDF. */
 import { api, API_BASE } from '@/lib/api';
-import { quote } from '@/lib/filter';
-import type { PricingStep } from '@/lib/pricing';
-import { listRecords, type EntityRecord } from '@/lib/records';
+import type { EntityRecord } from '@/lib/records';
+import type { DocumentLine, LineDocumentKind, Money } from '@/ui/lines/documentLines';
 
-export interface Money {
-  amount: string;
-  currency: string;
-}
+export type { Money };
 
 /** A quotation line as the records API sends it; the computed parts are read-only. */
-export interface QuotationLine extends EntityRecord {
+export interface QuotationLine extends DocumentLine {
   quotation_id: string;
-  position: number | null;
-  product_id: string;
-  description: string | null;
-  quantity: string;
-  manual_unit_price: Money | null;
-  manual_discount: string | null;
-  unit_price: Money | null;
-  discount_percent: string | null;
-  net_amount: Money | null;
-  tax_rate: string | null;
-  tax_amount: Money | null;
-  line_total: Money | null;
-  price_source: string | null;
-  pricing_explanation: PricingStep[] | null;
 }
+
+/** Where a quotation keeps its lines, and why they are locked outside a draft. */
+export const quotationLines: LineDocumentKind = {
+  plural: 'quotations',
+  lineEntity: 'quotation_line',
+  linePlural: 'quotation_lines',
+  parentField: 'quotation_id',
+  dateField: 'quotation_date',
+  noun: 'quotation',
+  tableLabel: 'Quotation lines',
+  lockedNotes: {
+    pending_approval: 'Locked while the approval is pending.',
+    approved: 'Approved as it is: take New revision to change it.',
+    sent: 'Sent to the customer: take New revision to change it.',
+    accepted: 'Accepted by the customer.',
+    rejected: 'Rejected by the customer: take New revision to offer another.',
+    expired: 'Expired: take New revision to offer it again.',
+  },
+};
 
 /** One frozen revision in the list, with the totals it was sent with. */
 export interface RevisionSummary {
@@ -59,9 +60,6 @@ export interface RevisionSnapshot {
 /** `current` compares with the quotation as it stands. */
 export type RevisionChoice = number | 'current';
 
-// The server's page limit: a quotation has far fewer lines than this.
-const LINE_LIMIT = 500;
-
 /** Query keys under the records' own, so a transition's invalidation of the quotation refreshes them too. */
 export const quotationKeys = {
   lines: (quotationId: string) => ['records', 'quotation_lines', 'of', quotationId] as const,
@@ -69,19 +67,6 @@ export const quotationKeys = {
 };
 
 const quotationPath = (id: string) => `/quotations/${encodeURIComponent(id)}`;
-
-export async function fetchLines(quotationId: string, signal?: AbortSignal): Promise<QuotationLine[]> {
-  const page = await listRecords(
-    'quotation_lines',
-    { filter: `quotation_id eq ${quote(quotationId)}`, sort: 'position,created_at', limit: LINE_LIMIT },
-    signal,
-  );
-  return page.data as QuotationLine[];
-}
-
-export function archiveLine(id: string) {
-  return api.post<QuotationLine>(`/quotation_lines/${encodeURIComponent(id)}/archive`);
-}
 
 export function fetchRevisions(quotationId: string, signal?: AbortSignal) {
   return api.get<RevisionList>(`${quotationPath(quotationId)}/revisions`, { signal });

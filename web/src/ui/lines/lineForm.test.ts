@@ -11,9 +11,9 @@ import {
   newLineDraft,
   plainDecimal,
 } from './lineForm';
-import type { QuotationLine } from './quotationsApi';
+import type { DocumentLine } from './documentLines';
 
-function storedLine(change: Partial<QuotationLine> = {}): QuotationLine {
+function storedLine(change: Partial<DocumentLine> = {}): DocumentLine {
   return {
     id: 'l1',
     version: 4,
@@ -57,12 +57,12 @@ describe('a line being typed', () => {
   });
 
   it("creates a line with the quotation's currency on a typed price, leaving out what is empty", () => {
-    expect(createValues({ ...newLineDraft(), product: 'p1', quantity: ' 3 ' }, 'q1', 'EUR')).toEqual({
+    expect(createValues({ ...newLineDraft(), product: 'p1', quantity: ' 3 ' }, { field: 'quotation_id', id: 'q1' }, 'EUR')).toEqual({
       quotation_id: 'q1',
       product_id: 'p1',
       quantity: '3',
     });
-    expect(createValues({ product: 'p1', quantity: '3', unitPrice: '99.50', discount: '12.5 %' }, 'q1', 'CHF')).toEqual({
+    expect(createValues({ product: 'p1', quantity: '3', unitPrice: '99.50', discount: '12.5 %' }, { field: 'quotation_id', id: 'q1' }, 'CHF')).toEqual({
       quotation_id: 'q1',
       product_id: 'p1',
       quantity: '3',
@@ -94,19 +94,19 @@ describe('a line being typed', () => {
 
 describe('the live price question', () => {
   it("is asked only once the line has a product and a quantity", () => {
-    expect(liveQuoteRequest(newLineDraft(), quotation)).toBeUndefined();
-    expect(liveQuoteRequest({ ...newLineDraft(), product: 'p1', quantity: '' }, quotation)).toBeUndefined();
+    expect(liveQuoteRequest(newLineDraft(), quotation, 'quotation_date')).toBeUndefined();
+    expect(liveQuoteRequest({ ...newLineDraft(), product: 'p1', quantity: '' }, quotation, 'quotation_date')).toBeUndefined();
   });
 
   it("prices the line for the quotation's customer, date and currency, with what was typed by hand", () => {
-    expect(liveQuoteRequest({ product: 'p1', quantity: '10', unitPrice: '', discount: '' }, quotation)).toEqual({
+    expect(liveQuoteRequest({ product: 'p1', quantity: '10', unitPrice: '', discount: '' }, quotation, 'quotation_date')).toEqual({
       account: 'a1',
       date: '2027-03-01',
       currency: 'EUR',
       lines: [{ product: 'p1', quantity: '10' }],
     });
     expect(
-      liveQuoteRequest({ product: 'p1', quantity: '10', unitPrice: '9.90', discount: '3 %' }, { ...quotation, price_list_id: 'pl1' }),
+      liveQuoteRequest({ product: 'p1', quantity: '10', unitPrice: '9.90', discount: '3 %' }, { ...quotation, price_list_id: 'pl1' }, 'quotation_date'),
     ).toEqual({
       account: 'a1',
       date: '2027-03-01',

@@ -17,7 +17,9 @@ const LIVE_DELAY_MS = 300;
 interface LineFormProps {
   title: string;
   draft: LineDraft;
-  quotation: EntityRecord;
+  /** The document the line belongs to, priced on its `dateField`. */
+  document: EntityRecord;
+  dateField: string;
   productField: FieldDefinition;
   errors: LineErrors;
   saving: boolean;
@@ -31,13 +33,13 @@ interface LineFormProps {
  * typed: the same question the server asks when the line is saved, so the explanation
  * shown is the one the line will keep.
  */
-export function LineForm({ title, draft, quotation, productField, errors, saving, onChange, onSave, onCancel }: LineFormProps) {
+export function LineForm({ title, draft, document, dateField, productField, errors, saving, onChange, onSave, onCancel }: LineFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
   // A stored line is mostly changed in its quantity; a new one starts with its product.
   const startAtQuantity = draft.id !== undefined;
-  const currency = typeof quotation.currency === 'string' ? quotation.currency : '';
-  const request = liveQuoteRequest(draft, quotation);
+  const currency = typeof document.currency === 'string' ? document.currency : '';
+  const request = liveQuoteRequest(draft, document, dateField);
   const asked = request === undefined ? '' : JSON.stringify(request);
   const [debounced] = useDebouncedValue(asked, LIVE_DELAY_MS);
   const live = useQuery({

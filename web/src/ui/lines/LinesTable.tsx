@@ -4,7 +4,7 @@ import { priceSourceLabel } from '@/lib/pricing';
 import { formatDecimal } from '@/ui/fields/values';
 import { PriceExplanation } from '@/ui/PriceExplanation';
 import { lineName, plainDecimal } from './lineForm';
-import type { Money, QuotationLine } from './quotationsApi';
+import type { DocumentLine, Money } from './documentLines';
 
 // Amounts are shown exactly as the server wrote them, aligned on their digits.
 const amount: CSSProperties = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', textAlign: 'right' };
@@ -23,15 +23,15 @@ export function SourceBadge({ source }: { source: string | null }) {
 }
 
 interface LinesTableProps {
-  lines: readonly QuotationLine[];
+  lines: readonly DocumentLine[];
   label: string;
   /** Buttons at the end of a row (edit, remove) while the lines may change. */
-  actions?: ((line: QuotationLine, number: string) => ReactNode) | undefined;
+  actions?: ((line: DocumentLine, number: string) => ReactNode) | undefined;
   /** The line being edited, marked so the form below is seen as belonging to it. */
   selected?: string | undefined;
 }
 
-/** A quotation's lines with their prices; the table scrolls inside itself on a phone, never the page. */
+/** A document's lines with their prices; the table scrolls inside itself on a phone, never the page. */
 export function LinesTable({ lines, label, actions, selected }: LinesTableProps) {
   return (
     <Table.ScrollContainer minWidth={actions === undefined ? 640 : 760} type="native">
@@ -99,7 +99,7 @@ export function LinesTable({ lines, label, actions, selected }: LinesTableProps)
   );
 }
 
-/** Net, tax and total of a quotation (or a revision of it), as the server summed them. */
+/** Net, tax and total of a document (or a revision of it), as the server summed them. */
 export function Totals({ net, tax, total, label = 'Totals' }: { net: unknown; tax: unknown; total: unknown; label?: string }) {
   const entries = [
     ['Net', net],
@@ -128,7 +128,7 @@ export function Totals({ net, tax, total, label = 'Totals' }: { net: unknown; ta
 }
 
 /** How each saved line was priced, one section per line, closed until asked for. */
-export function LineExplanations({ lines }: { lines: readonly QuotationLine[] }) {
+export function LineExplanations({ lines }: { lines: readonly DocumentLine[] }) {
   const explained = lines.filter((line) => (line.pricing_explanation ?? []).length > 0);
   if (explained.length === 0) return null;
   return (

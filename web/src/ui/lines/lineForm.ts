@@ -1,13 +1,13 @@
 /**
- * The state of the line being typed on a quotation, the writes it becomes, the live price
- * question it asks, and the errors that come back placed on its inputs. Kept apart from the
- * panel so each can be tested alone.
+ * The state of the line being typed on a sales document, the writes it becomes, the live
+ * price question it asks, and the errors that come back placed on its inputs. Kept apart
+ * from the panel so each can be tested alone.
  */
 import { isApiError } from '@/lib/api';
 import type { QuoteRequest } from '@/lib/pricing';
 import type { EntityRecord } from '@/lib/records';
 import { asText } from '@/ui/fields/values';
-import type { QuotationLine } from './quotationsApi';
+import type { DocumentLine } from './documentLines';
 
 /** The inputs as typed: amounts stay text, so no digit is lost to floating point. */
 export interface LineDraft {
@@ -16,7 +16,7 @@ export interface LineDraft {
   version?: number | undefined;
   product: string | null;
   quantity: string;
-  /** A unit price typed by hand, in the quotation's currency; empty lets the rules decide. */
+  /** A unit price typed by hand, in the document's currency; empty lets the rules decide. */
   unitPrice: string;
   /** A discount percent typed by hand; empty lets the discount rules decide. */
   discount: string;
@@ -26,7 +26,7 @@ export type LinePart = 'product' | 'quantity' | 'unit_price' | 'discount';
 
 export interface LineErrors {
   parts: Partial<Record<LinePart, string>>;
-  /** What no input shows (a locked quotation, a conflict). */
+  /** What no input shows (a locked document, a conflict). */
   general: string[];
 }
 
@@ -53,7 +53,7 @@ function percentText(text: string): string {
   return text.trim().replace(/\s*%$/, '');
 }
 
-export function draftFromLine(line: QuotationLine): LineDraft {
+export function draftFromLine(line: DocumentLine): LineDraft {
   return {
     id: line.id,
     version: line.version,
@@ -82,9 +82,13 @@ function manualPrice(draft: LineDraft, currency: string) {
 }
 
 /** The new line's fields; the hand-typed price and discount only when there are some. */
-export function createValues(draft: LineDraft, quotationId: string, currency: string): Record<string, unknown> {
+export function createValues(
+  draft: LineDraft,
+  parent: { field: string; id: string },
+  currency: string,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {
-    quotation_id: quotationId,
+    [parent.field]: parent.id,
     product_id: draft.product ?? '',
     quantity: draft.quantity.trim(),
   };
@@ -99,7 +103,7 @@ export function createValues(draft: LineDraft, quotationId: string, currency: st
  * Only what changed on a stored line, so a save never rewrites what someone else changed;
  * an emptied price or discount is sent as null, which hands the decision back to the rules.
  */
-export function changedValues(draft: LineDraft, line: QuotationLine, currency: string): Record<string, unknown> {
+export function changedValues(draft: LineDraft, line: DocumentLine, currency: string): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   if ((draft.product ?? '') !== line.product_id) changes.product_id = draft.product ?? '';
   if (!sameDecimal(draft.quantity, line.quantity)) changes.quantity = draft.quantity.trim();
@@ -121,13 +125,13 @@ function text(value: unknown): string {
 }
 
 /**
- * The question for the live explanation: the line priced for the quotation's customer, date,
- * currency and price list, as the server will price it on saving. Undefined until the line
- * has a product and a quantity.
+ * The question for the live explanation: the line priced for the document's customer, date
+ * (read from `dateField`), currency and price list, as the server will price it on saving.
+ * Undefined until the line has a product and a quantity.
  */
-export function liveQuoteRequest(draft: LineDraft, quotation: EntityRecord): QuoteRequest | undefined {
+export function liveQuoteRequest(draft: LineDraft, document: EntityRecord, dateField: string): QuoteRequest | undefined {
   const quantity = draft.quantity.trim();
-  const account = text(quotation.account_id);
+  const account = text(document.account_id);
   if (draft.product === null || draft.product === '' || quantity === '' || account === '') return undefined;
   const line: QuoteRequest['lines'][number] = { product: draft.product, quantity };
   const price = draft.unitPrice.trim();
@@ -135,9 +139,9 @@ export function liveQuoteRequest(draft: LineDraft, quotation: EntityRecord): Quo
   if (price !== '') line.unit_price = price;
   if (discount !== '') line.discount = discount;
   const request: QuoteRequest = { account, lines: [line] };
-  const date = text(quotation.quotation_date);
-  const currency = text(quotation.currency);
-  const priceList = text(quotation.price_list_id);
+  const date = text(document[dateField]);
+  const currency = text(document.currency);
+  const priceList = text(document.price_list_id);
   if (date !== '') request.date = date;
   if (currency !== '') request.currency = currency;
   if (priceList !== '') request.price_list = priceList;
@@ -171,8 +175,8 @@ export function lineErrorsFrom(error: unknown): LineErrors {
   for (const entry of error.fields) {
     const part = PART_OF[entry.field];
     if (part === undefined) {
-      // A locked quotation names its own link; the message says why on its own.
-      errors.general.push(entry.code === 'QUOTATION_LOCKED' ? entry.message : `${entry.field}: ${entry.message}`);
+      // A locked document (QUOTATION_LOCKED, ORDER_LOCKED) names its own link; the message says why on its own.
+      errors.general.push(entry.code.endsWith('_LOCKED') ? entry.message : `${entry.field}: ${entry.message}`);
     } else {
       const current = errors.parts[part];
       errors.parts[part] = current === undefined ? entry.message : `${current} ${entry.message}`;

@@ -5,6 +5,13 @@ import { useRef, useState } from 'react';
 import type { EntityDefinition } from '@/lib/metadata';
 import { createRecord, updateRecord, type EntityRecord } from '@/lib/records';
 import { EmptyState } from '@/ui/EmptyState';
+import {
+  archiveDocumentLine,
+  type DocumentLine,
+  documentLinesKey,
+  fetchDocumentLines,
+  type LineDocumentKind,
+} from './documentLines';
 import { LineForm } from './LineForm';
 import {
   changedValues,
@@ -20,42 +27,34 @@ import {
   noLineErrors,
 } from './lineForm';
 import { LineExplanations, LinesTable, Totals } from './LinesTable';
-import { archiveLine, fetchLines, quotationKeys, type QuotationLine } from './quotationsApi';
-
-const LOCKED_NOTES: Record<string, string> = {
-  pending_approval: 'Locked while the approval is pending.',
-  approved: 'Approved as it is: take New revision to change it.',
-  sent: 'Sent to the customer: take New revision to change it.',
-  accepted: 'Accepted by the customer.',
-  rejected: 'Rejected by the customer: take New revision to offer another.',
-  expired: 'Expired: take New revision to offer it again.',
-};
 
 interface LineEditorProps {
-  quotation: EntityRecord;
+  kind: LineDocumentKind;
+  document: EntityRecord;
   lineEntity: EntityDefinition;
-  onPreview: () => void;
+  /** Shows the printed document; no button without it. */
+  onPreview?: (() => void) | undefined;
 }
 
 /**
- * The quotation's lines: added, changed and removed while it is a draft, read-only after.
- * Every save is priced by the server; the quotation is read again for its new totals.
+ * A document's lines: added, changed and removed while it is a draft, read-only after.
+ * Every save is priced by the server; the document is read again for its new totals.
  */
-export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps) {
+export function LineEditor({ kind, document, lineEntity, onPreview }: LineEditorProps) {
   const queryClient = useQueryClient();
   const addRef = useRef<HTMLButtonElement>(null);
   const [draft, setDraft] = useState<LineDraft | undefined>(undefined);
   const [errors, setErrors] = useState<LineErrors>(noLineErrors);
-  const [removing, setRemoving] = useState<QuotationLine | undefined>(undefined);
+  const [removing, setRemoving] = useState<DocumentLine | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const status = typeof quotation.status === 'string' ? quotation.status : 'draft';
-  const currency = typeof quotation.currency === 'string' ? quotation.currency : '';
-  const archived = quotation.archived_at !== null && quotation.archived_at !== undefined;
-  // The quotation's version is in the key: repricing after a change of its price list or
+  const status = typeof document.status === 'string' ? document.status : 'draft';
+  const currency = typeof document.currency === 'string' ? document.currency : '';
+  const archived = document.archived_at !== null && document.archived_at !== undefined;
+  // The document's version is in the key: repricing after a change of its price list or
   // date, and a transition, show at once.
   const lines = useQuery({
-    queryKey: [...quotationKeys.lines(quotation.id), quotation.version],
-    queryFn: ({ signal }) => fetchLines(quotation.id, signal),
+    queryKey: [...documentLinesKey(kind, document.id), document.version],
+    queryFn: ({ signal }) => fetchDocumentLines(kind, document.id, signal),
     placeholderData: keepPreviousData,
   });
   const productField = lineEntity.fields.find((field) => field.name === 'product_id');
@@ -63,9 +62,9 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
   const canAdd = editable && lineEntity.rights.create !== false;
 
   const refresh = async () => {
-    // The totals live on the quotation: read it again, and the lines with it.
-    await queryClient.invalidateQueries({ queryKey: ['records', 'quotations', 'detail', quotation.id] });
-    await queryClient.invalidateQueries({ queryKey: quotationKeys.lines(quotation.id) });
+    // The totals live on the document: read it again, and the lines with it.
+    await queryClient.invalidateQueries({ queryKey: ['records', kind.plural, 'detail', document.id] });
+    await queryClient.invalidateQueries({ queryKey: documentLinesKey(kind, document.id) });
   };
   const close = () => {
     setDraft(undefined);
@@ -74,10 +73,10 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
     requestAnimationFrame(() => addRef.current?.focus());
   };
   const save = useMutation({
-    mutationFn: ({ line, stored }: { line: LineDraft; stored: QuotationLine | undefined }) =>
+    mutationFn: ({ line, stored }: { line: LineDraft; stored: DocumentLine | undefined }) =>
       stored === undefined
-        ? createRecord('quotation_lines', createValues(line, quotation.id, currency))
-        : updateRecord('quotation_lines', stored.id, stored.version, changedValues(line, stored, currency)),
+        ? createRecord(kind.linePlural, createValues(line, { field: kind.parentField, id: document.id }, currency))
+        : updateRecord(kind.linePlural, stored.id, stored.version, changedValues(line, stored, currency)),
     onSuccess: async (_saved, { stored }) => {
       await refresh();
       setNotice(stored === undefined ? 'Line added.' : 'Line saved.');
@@ -88,7 +87,7 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
     },
   });
   const remove = useMutation({
-    mutationFn: (line: QuotationLine) => archiveLine(line.id),
+    mutationFn: (line: DocumentLine) => archiveDocumentLine(kind, line.id),
     onSuccess: async () => {
       await refresh();
       setRemoving(undefined);
@@ -101,7 +100,7 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
   const list = lines.data ?? [];
   const stored = draft?.id === undefined ? undefined : list.find((line) => line.id === draft.id);
   const editingIndex = stored === undefined ? -1 : list.indexOf(stored);
-  const lockedNote = editable ? undefined : archived ? 'Archived: restore it to change its lines.' : LOCKED_NOTES[status];
+  const lockedNote = editable ? undefined : archived ? 'Archived: restore it to change its lines.' : kind.lockedNotes[status];
 
   const startEditing = (next: LineDraft) => {
     setNotice(undefined);
@@ -132,14 +131,16 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
             Lines
           </Title>
           <Group gap="xs">
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconFileTypePdf size={16} aria-hidden="true" />}
-              onClick={onPreview}
-            >
-              Preview PDF
-            </Button>
+            {onPreview === undefined ? null : (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconFileTypePdf size={16} aria-hidden="true" />}
+                onClick={onPreview}
+              >
+                Preview PDF
+              </Button>
+            )}
             {canAdd ? (
               <Button
                 ref={addRef}
@@ -176,7 +177,7 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
           </Text>
         ) : list.length === 0 ? (
           <EmptyState title="No lines yet">
-            {canAdd ? 'Add the products to offer; each is priced as it is saved.' : 'This quotation offers nothing yet.'}
+            {canAdd ? 'Add the products; each is priced as it is saved.' : `This ${kind.noun} has no lines yet.`}
           </EmptyState>
         ) : (
           <>
@@ -187,7 +188,7 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
             )}
             <LinesTable
               lines={list}
-              label="Quotation lines"
+              label={kind.tableLabel}
               selected={draft?.id}
               actions={
                 editable
@@ -231,7 +232,8 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
           <LineForm
             title={stored === undefined ? 'New line' : `Line ${String(editingIndex + 1)}: ${lineName(stored)}`}
             draft={draft}
-            quotation={quotation}
+            document={document}
+            dateField={kind.dateField}
             productField={productField}
             errors={errors}
             saving={save.isPending}
@@ -240,7 +242,7 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
             onCancel={close}
           />
         )}
-        <Totals net={quotation.net_total} tax={quotation.tax_total} total={quotation.total} />
+        <Totals net={document.net_total} tax={document.tax_total} total={document.total} />
         <LineExplanations lines={list} />
       </Stack>
       <Modal
@@ -252,7 +254,7 @@ export function LineEditor({ quotation, lineEntity, onPreview }: LineEditorProps
       >
         <Stack>
           <Text size="sm">
-            {removing === undefined ? '' : lineName(removing)} leaves the quotation, and the totals are summed again.
+            {removing === undefined ? '' : lineName(removing)} leaves the {kind.noun}, and the totals are summed again.
           </Text>
           {remove.isError ? (
             <Alert color="red" variant="light">
