@@ -29,6 +29,7 @@ import { reminderCases } from './reminders.mjs';
 import { pricingCases } from './pricing.mjs';
 import { automationCases } from './automation.mjs';
 import { quotationCases } from './quotations.mjs';
+import { salesCycleCases } from './sales-cycle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -500,6 +501,7 @@ cases.push(...reminderCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...pricingCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...automationCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...quotationCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...salesCycleCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);

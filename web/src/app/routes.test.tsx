@@ -89,12 +89,13 @@ describe('application routes', () => {
 
     const navigation = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(await within(navigation).findByText('Nothing here yet')).toBeInTheDocument();
-    // Only the pages that are not records stay: home, reminders, approvals and the price check.
+    // Only the pages that are not records stay: home, reminders, approvals, the price check and ageing.
     expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Home',
       'Reminders',
       'Approvals',
       'Price check',
+      'Ageing',
     ]);
   });
 

@@ -8,12 +8,14 @@ import { registerRoutingSlots } from '@/modules/routing/register';
 import { registerApprovalSlots } from '@/modules/approvals/register';
 import { registerTaskSlots } from '@/modules/tasks/register';
 import { registerQuotationSlots } from '@/modules/quotations/register';
+import { registerSalesSlots } from '@/modules/sales/register';
 
 registerDuplicateSlots();
 registerRoutingSlots();
 registerApprovalSlots();
 registerTaskSlots();
 registerQuotationSlots();
+registerSalesSlots();
 
 // Every page is its own chunk, so the first load carries only what the login screen needs.
 export const routes: RouteObject[] = [
@@ -158,6 +160,10 @@ export const routes: RouteObject[] = [
               {
                 path: 'pricing',
                 lazy: async () => ({ Component: (await import('@/modules/pricing/PriceCheckPage')).PriceCheckPage }),
+              },
+              {
+                path: 'reports/ageing',
+                lazy: async () => ({ Component: (await import('@/modules/sales/AgeingPage')).AgeingPage }),
               },
               {
                 path: 'tasks/board',

@@ -25,9 +25,11 @@ interface Slots {
   listActions: ComponentType<ListActionSlotProps>[];
   /** Panels above a record's details (its routing). */
   recordPanels: ComponentType<RecordActionSlotProps>[];
+  /** Panels on an account's Customer 360° page (its balance, its sales chain). */
+  customerPanels: ComponentType<RecordActionSlotProps>[];
 }
 
-const slots: Slots = { createForm: [], recordActions: [], listActions: [], recordPanels: [] };
+const slots: Slots = { createForm: [], recordActions: [], listActions: [], recordPanels: [], customerPanels: [] };
 
 /**
  * Places on the generic record pages where feature modules add their parts (a duplicates

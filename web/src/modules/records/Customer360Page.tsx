@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/lib/api';
 import { defaultColumns, findField, useMetadata, type EntityDefinition, type FieldDefinition, type Metadata } from '@/lib/metadata';
+import { recordSlots } from '@/lib/recordSlots';
 import { getRecord, listRelated, recordTitle, type EntityRecord } from '@/lib/records';
 import { FieldDisplay } from '@/ui/fields/FieldView';
 import { FullPageLoader } from '@/ui/FullPageLoader';
@@ -12,13 +13,11 @@ import { Timeline } from './Timeline';
 
 const CONTACTS_LIMIT = 50;
 
-/** What later modules put on this page; until then each is a labelled, empty slot. */
+/**
+ * What later modules put on this page; until then each is a labelled, empty slot. The sales
+ * cycle (enquiries to payments, the balance) comes through the `customerPanels` slots.
+ */
 const SLOTS: { title: string; module: string }[] = [
-  { title: 'Enquiries', module: 'sales' },
-  { title: 'Quotations', module: 'sales' },
-  { title: 'Orders', module: 'orders' },
-  { title: 'Invoices', module: 'invoicing' },
-  { title: 'Balance', module: 'accounting' },
   { title: 'Complaints', module: 'service' },
   { title: 'Documents', module: 'documents' },
 ];
@@ -68,11 +67,14 @@ function Customer360({ account, metadata, id }: { account: EntityDefinition; met
       </Stack>
       <KeyFields account={account} record={current} title={title} />
       {contact === undefined ? null : <Contacts account={account} contact={contact} id={id} />}
+      {recordSlots('customerPanels').map((Slot, index) => (
+        <Slot key={index} entity={account} record={current} />
+      ))}
       <Timeline entity={account} metadata={metadata} id={id} />
       <Title order={2} size="h4">
         Coming with later modules
       </Title>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         {SLOTS.map((slot) => (
           <Paper key={slot.title} withBorder p="sm" component="section" aria-label={slot.title} data-slot={slot.title.toLowerCase()} style={{ borderStyle: 'dashed' }}>
             <Title order={3} size="h5">

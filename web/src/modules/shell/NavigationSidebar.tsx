@@ -1,5 +1,5 @@
 import { NavLink as NavigationLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
-import { IconBell, IconChecklist, IconHome, IconReceipt, IconSettings } from '@tabler/icons-react';
+import { IconBell, IconChecklist, IconHome, IconHourglass, IconReceipt, IconSettings } from '@tabler/icons-react';
 import { NavLink } from 'react-router';
 import { useMetadata, type EntitySummary } from '@/lib/metadata';
 import { useSession } from '@/lib/session';
@@ -45,6 +45,13 @@ export function NavigationSidebar({ onNavigate }: NavigationSidebarProps) {
           to="/pricing"
           label="Price check"
           leftSection={<IconReceipt size={18} aria-hidden="true" />}
+          onClick={onNavigate}
+        />
+        <NavigationLink
+          component={NavLink}
+          to="/reports/ageing"
+          label="Ageing"
+          leftSection={<IconHourglass size={18} aria-hidden="true" />}
           onClick={onNavigate}
         />
         <EntityLinks
