@@ -73,7 +73,7 @@ export function ChecklistPanel({ order, itemEntity }: ChecklistPanelProps) {
   };
 
   return (
-    <Card withBorder padding="sm" component="section" aria-label="Checklist">
+    <Card withBorder padding="sm" component="section" aria-label="Order checklist">
       <Stack gap="sm">
         <Title order={2} size="h4">
           Checklist

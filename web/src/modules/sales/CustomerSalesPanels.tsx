@@ -152,7 +152,7 @@ function ChainPanel({ accountId }: { accountId: string }) {
                   </Text>
                 )}
               </Group>
-              <Timeline bulletSize={14} lineWidth={2} active={entry.steps.length - 1} aria-label={`Steps of ${entry.title}`} component="ol" styles={{ root: { paddingLeft: 0, margin: 0 } }}>
+              <Timeline bulletSize={14} lineWidth={2} active={entry.steps.length - 1} aria-label={`Steps of ${entry.title}`} component="ol" styles={{ root: { listStyle: 'none', margin: 0 } }}>
                 {entry.steps.map((step) => (
                   <Timeline.Item
                     key={step.key}

@@ -13,13 +13,27 @@ function money(value: Money | null | undefined): string {
   return value === null || value === undefined ? '' : formatDecimal(value.amount);
 }
 
-export function SourceBadge({ source }: { source: string | null }) {
+export function SourceBadge({ source, carried = false }: { source: string | null; carried?: boolean }) {
   if (source === null || source === '') return null;
+  // A price carried over from the document before (the accepted quotation, the order) is
+  // stored as typed, so it stays what the customer agreed to; it says where it came from.
+  if (carried && source === 'manual_price') {
+    return (
+      <Badge variant="light" color="gray" size="sm">
+        Carried over
+      </Badge>
+    );
+  }
   return (
     <Badge variant="light" color={source === 'manual_price' ? 'orange' : 'teal'} size="sm">
       {priceSourceLabel(source)}
     </Badge>
   );
+}
+
+/** Whether a line was copied from a line of the document it was made from. */
+function isCarried(line: DocumentLine): boolean {
+  return [line.quotation_line_id, line.order_line_id].some((link) => typeof link === 'string' && link !== '');
 }
 
 interface LinesTableProps {
@@ -64,7 +78,7 @@ export function LinesTable({ lines, label, actions, selected }: LinesTableProps)
                     <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                       {lineName(line)}
                     </Text>
-                    <SourceBadge source={line.price_source} />
+                    <SourceBadge source={line.price_source} carried={isCarried(line)} />
                   </Stack>
                 </Table.Td>
                 <Table.Td style={amount}>{formatDecimal(plainDecimal(line.quantity))}</Table.Td>
@@ -73,7 +87,7 @@ export function LinesTable({ lines, label, actions, selected }: LinesTableProps)
                   {line.discount_percent === null ? '' : plainDecimal(line.discount_percent)}
                   {line.manual_discount === null ? null : (
                     <Text size="xs" c="dimmed">
-                      typed
+                      {isCarried(line) ? 'carried' : 'typed'}
                     </Text>
                   )}
                 </Table.Td>
