@@ -294,5 +294,45 @@ export function salesCycleCases({ baseUrl, check, signIn, scrollsSideways }) {
         await phone(page, screenshot, 'ageing', page.getByRole('heading', { name: 'Ageing' }));
       },
     },
+    {
+      name: 'sales-cycle: a credit note for one damaged pump from the paid invoice, and a variant made for the changes a line asks for',
+      async run({ page, context, screenshot }) {
+        await signIn(page);
+        check(state.invoice !== undefined, 'no invoice from the earlier cases');
+        await open(page, `/invoices/${state.invoice.id}`, page.getByRole('group', { name: 'Sales actions' }));
+        await page.getByRole('button', { name: 'Credit note…' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Credit note' });
+        const quantity = dialog.getByRole('textbox', { name: `Quantity to credit of line 1: ${productName}` });
+        check((await quantity.inputValue()) === '8', `the credit starts at ${await quantity.inputValue()}`);
+        // More than invoiced is refused before asking the server, on the line itself.
+        await quantity.fill('9');
+        await dialog.getByRole('button', { name: 'Make credit note' }).click();
+        await dialog.getByText('At most 8, as invoiced.').waitFor();
+        await quantity.fill('1');
+        await dialog.getByRole('textbox', { name: /^Reason/ }).fill('Damaged in transit');
+        await screenshot('credit-note-dialog');
+        await Promise.all([
+          page.waitForURL((url) => url.pathname.startsWith('/invoices/') && !url.pathname.endsWith(state.invoice.id)),
+          dialog.getByRole('button', { name: 'Make credit note' }).click(),
+        ]);
+        const credit = await api(context, 'GET', `/invoices/${new URL(page.url()).pathname.split('/').pop()}`);
+        check(credit.kind === 'credit_note' && credit.credited_invoice_id === state.invoice.id, `the credit note is a ${credit.kind} of ${credit.credited_invoice_id}`);
+        check(credit.total?.amount === '480.00' && credit.status === 'draft', `the credit note is ${credit.status} for ${JSON.stringify(credit.total)}`);
+        await page.getByRole('table', { name: 'Invoice lines' }).waitFor();
+        await screenshot('credit-note');
+
+        // A line asking for changes, typed through the API on an enquiry of its own.
+        const product = (await api(context, 'GET', `/products?filter=${encodeURIComponent(`name eq "${productName}"`)}&limit=1`)).data[0];
+        const enquiry = await api(context, 'POST', '/enquiries', { account_id: state.customer.id, channel: 'phone' });
+        const line = await api(context, 'POST', '/enquiry_lines', { enquiry_id: enquiry.id, product_id: product.id, quantity: '2', requested_changes: 'Stainless steel housing' });
+        await open(page, `/enquiry_lines/${line.id}`, page.getByRole('group', { name: 'Sales actions' }));
+        const variantId = await convert(page, 'Make variant', 'products');
+        const variant = await api(context, 'GET', `/products/${variantId}`);
+        check(variant.variant_of_id === product.id, `the variant is of ${variant.variant_of_id}`);
+        await page.goto(`${baseUrl}/enquiry_lines/${line.id}`, { waitUntil: 'domcontentloaded' });
+        await page.getByText('Stainless steel housing').first().waitFor();
+        check((await page.getByRole('button', { name: 'Make variant' }).count()) === 0, 'a line with its variant still offers one');
+      },
+    },
   ];
 }

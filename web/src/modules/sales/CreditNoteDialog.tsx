@@ -46,8 +46,12 @@ export function CreditNoteDialog({ invoice }: { invoice: EntityRecord }) {
       setErrors(hasCreditNoteErrors(placed) && placed.general === undefined ? placed : { ...placed, general: plainError(error) });
     },
   });
-  const change = (next: CreditNoteForm) => {
+  const change = (next: CreditNoteForm, lineId?: string) => {
     setForm(next);
+    // A problem goes once the line it was about is changed, not on the next submit.
+    if (lineId !== undefined && (errors.lines[lineId] !== undefined || errors.general !== undefined)) {
+      setErrors({ lines: Object.fromEntries(Object.entries(errors.lines).filter(([id]) => id !== lineId)), general: undefined });
+    }
   };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -112,7 +116,7 @@ export function CreditNoteDialog({ invoice }: { invoice: EntityRecord }) {
                             label={`${String(index + 1)}. ${line.name}`}
                             checked={line.chosen}
                             onChange={(event) => {
-                              change(updateLine(shown, line.lineId, { chosen: event.currentTarget.checked }));
+                              change(updateLine(shown, line.lineId, { chosen: event.currentTarget.checked }), line.lineId);
                             }}
                             styles={{ label: { overflowWrap: 'anywhere' } }}
                           />
@@ -128,7 +132,7 @@ export function CreditNoteDialog({ invoice }: { invoice: EntityRecord }) {
                             value={line.quantity}
                             error={errors.lines[line.lineId]}
                             onChange={(event) => {
-                              change(updateLine(shown, line.lineId, { quantity: event.currentTarget.value }));
+                              change(updateLine(shown, line.lineId, { quantity: event.currentTarget.value }), line.lineId);
                             }}
                           />
                         </Table.Td>

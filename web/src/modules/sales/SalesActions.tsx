@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { quote } from '@/lib/filter';
 import type { RecordActionSlotProps } from '@/lib/recordSlots';
@@ -60,11 +60,12 @@ function ConvertButton({ label, makes, run, onError }: ConvertProps) {
 export function SalesActions({ entity, record }: RecordActionSlotProps) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const archived = record.archived_at !== null && record.archived_at !== undefined;
-  if (archived) return null;
+  const actions = archived ? null : actionsFor(entity, record, setProblem);
+  if (actions === null) return null;
   return (
     <Stack gap={4} align="flex-end" style={{ maxWidth: '100%' }}>
       <Group gap="xs" role="group" aria-label="Sales actions" wrap="wrap">
-        <Actions entity={entity} record={record} onError={setProblem} />
+        {actions}
       </Group>
       {problem === undefined ? null : (
         <Text size="sm" c="red.8" role="alert" maw={360} style={{ overflowWrap: 'anywhere' }}>
@@ -75,11 +76,18 @@ export function SalesActions({ entity, record }: RecordActionSlotProps) {
   );
 }
 
-function Actions({ entity, record, onError }: RecordActionSlotProps & { onError: (message: string | undefined) => void }) {
+/** The buttons open from this record's kind and state; null when there are none, so no empty group shows. */
+function actionsFor(
+  entity: RecordActionSlotProps['entity'],
+  record: EntityRecord,
+  onError: (message: string | undefined) => void,
+): ReactNode {
   const status = asText(record.status);
   switch (entity.name) {
     case 'enquiry':
-      return <EnquiryActions entity={entity} record={record} status={status} onError={onError} />;
+      return OPEN_ENQUIRY.has(status) || asText(record.quotation_id) !== '' ? (
+        <EnquiryActions entity={entity} record={record} status={status} onError={onError} />
+      ) : null;
     case 'enquiry_line':
       return asText(record.requested_changes).trim() !== '' && asText(record.variant_id) === '' ? (
         <ConvertButton label="Make variant" makes="products" run={() => conversions.lineToVariant(record.id)} onError={onError} />
