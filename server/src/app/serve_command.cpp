@@ -212,6 +212,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   enquiries.attach();
   sales::OrderLifecycle orders(records, approvals, clock);
   orders.attach();
+  sales::DeliveryLifecycle deliveries(records);
+  deliveries.attach();
   sales::InvoiceLifecycle invoices(records);
   invoices.attach();
   sales::add_sales_cycle_routes(router, records, authenticator, grants, clock);

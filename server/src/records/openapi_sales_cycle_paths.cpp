@@ -64,8 +64,8 @@ void add_sales_cycle_paths(json::object& paths) {
                  "Quotation",
                  "A draft quotation for the customer with the enquiry's lines (a variant made for a line is offered "
                  "instead of its product), priced by the pricing function. 409 ENQUIRY_CLOSED or ALREADY_CONVERTED.");
-  add_conversion(paths, "/api/v1/enquiries/{id}/order", "orderEnquiry", "Make an order from an enquiry",
-                 "SalesOrder", "A draft order with the enquiry's lines, priced by the pricing function. 409 ENQUIRY_CLOSED.");
+  add_conversion(paths, "/api/v1/enquiries/{id}/order", "orderEnquiry", "Make an order from an enquiry", "SalesOrder",
+                 "A draft order with the enquiry's lines, priced by the pricing function. 409 ENQUIRY_CLOSED.");
   add_conversion(paths, "/api/v1/quotations/{id}/order", "orderQuotation", "Make an order from an accepted quotation",
                  "SalesOrder",
                  "A draft order with the accepted revision's lines at their prices. 409 QUOTATION_NOT_ACCEPTED, "
@@ -75,17 +75,19 @@ void add_sales_cycle_paths(json::object& paths) {
                  "A draft invoice with every order line's quantity not yet invoiced, at the order's prices; the "
                  "order's charges go on its first invoice. 409 ORDER_NOT_CONFIRMED, NOTHING_TO_INVOICE.");
   add_conversion(
-      paths, "/api/v1/invoices/{id}/credit_note", "creditInvoice", "Make a credit note for an issued invoice", "Invoice",
+      paths, "/api/v1/invoices/{id}/credit_note", "creditInvoice", "Make a credit note for an issued invoice",
+      "Invoice",
       "A draft credit note for some lines (and quantities) of the invoice, or all of it. Issued, it settles the "
       "invoice's open amount. 422 names `lines[i].invoice_line_id` or `lines[i].quantity`; 409 INVOICE_NOT_ISSUED.",
-      json::object{{"type", "object"},
-                   {"properties",
-                    {{"reason", text("Kept as the credit note's notes.")},
-                     {"lines",
-                      {{"type", "array"},
-                       {"items",
-                        {{"type", "object"},
-                         {"properties", {{"invoice_line_id", text()}, {"quantity", text("Above 0, at most invoiced.")}}}}}}}}}});
+      json::object{
+          {"type", "object"},
+          {"properties",
+           {{"reason", text("Kept as the credit note's notes.")},
+            {"lines",
+             {{"type", "array"},
+              {"items",
+               {{"type", "object"},
+                {"properties", {{"invoice_line_id", text()}, {"quantity", text("Above 0, at most invoiced.")}}}}}}}}}});
   add_conversion(paths, "/api/v1/enquiry_lines/{id}/variant", "makeVariant",
                  "Make a product variant for a line's requested changes", "Product",
                  "A new product, variant of the line's, specified with the requested changes; the quotation made "
@@ -99,11 +101,25 @@ void add_sales_cycle_paths(json::object& paths) {
       "each with its place in `field` (`/Order/OrderLine[2]/LineItem/Quantity`, `segment 14 (QTY)`): "
       "ORDER_DTD_REFUSED, ORDER_NOT_WELL_FORMED, ORDER_WRONG_DOCUMENT, ORDER_MISSING_FIELD, ORDER_UNKNOWN_CUSTOMER, "
       "ORDER_UNKNOWN_PRODUCT, EDIFACT_SYNTAX, …; nothing is imported then. 409 ORDER_ALREADY_IMPORTED.";
-  import["requestBody"] = {
-      {"required", true},
-      {"content",
-       {{"application/xml", {{"schema", {{"type", "string"}}}}}, {"application/edifact", {{"schema", {{"type", "string"}}}}}}}};
-  import["responses"] = {{"201", answer_of("The new draft order.", component_ref("schemas", "SalesOrder"))}};
+  import["requestBody"] = {{"required", true},
+                           { "content",
+                             { {"application/xml",
+                                {
+                                  { "schema",
+                                    {
+                                      { "type",
+                                        "string" }
+                                    } }
+                                }},
+                               { "application/edifact",
+                                 {
+                                   { "schema",
+                                     {
+                                       { "type",
+                                         "string" }
+                                     } }
+                                 } } } }};
+  import["responses"] = {{ "201", answer_of("The new draft order.", component_ref("schemas", "SalesOrder")) }};
   add_errors(import, {"401", "403", "409", "413", "422"});
   set_security(import, true);
   paths["/api/v1/orders/import"] = {{"post", std::move(import)}};
@@ -114,15 +130,15 @@ void add_sales_cycle_paths(json::object& paths) {
       "balance (open less unallocated), and the open amount by days past due.";
   balance["parameters"] = json::array{id_in_path("The account's id.")};
   balance["responses"] = {
-      {"200", answer_of("Per currency.", json::object{{"type", "object"},
-                                                      {"properties",
-                                                       {{"account_id", text()},
-                                                        {"as_of", {{"type", "string"}, {"format", "date"}}},
-                                                        {"currencies", amounts_by_currency(
-                                                                           {"invoiced", "credited", "paid", "unallocated",
-                                                                            "open", "overdue", "balance", "current",
-                                                                            "days_1_30", "days_31_60", "days_61_90",
-                                                                            "days_over_90"})}}}})}};
+      {"200", answer_of("Per currency.",
+                        json::object{
+                            {"type", "object"},
+                            {"properties",
+                             {{"account_id", text()},
+                              {"as_of", {{"type", "string"}, {"format", "date"}}},
+                              {"currencies", amounts_by_currency({"invoiced", "credited", "paid", "unallocated", "open",
+                                                                  "overdue", "balance", "current", "days_1_30",
+                                                                  "days_31_60", "days_61_90", "days_over_90"})}}}})}};
   add_errors(balance, {"401", "404"});
   set_security(balance, false);
   paths["/api/v1/accounts/{id}/balance"] = {{"get", std::move(balance)}};
@@ -164,24 +180,25 @@ void add_sales_cycle_paths(json::object& paths) {
   json::object ageing = operation("getAgeing", "Open invoices by customer and by how late they are", kTag);
   ageing["description"] = "Over the invoices the caller reads.";
   ageing["responses"] = {
-      {"200", answer_of("One row per customer with open invoices.",
-                        json::object{{"type", "object"},
-                                     {"properties",
-                                      {{"as_of", {{"type", "string"}, {"format", "date"}}},
-                                       {"data",
-                                        {{"type", "array"},
-                                         {"items",
-                                          {{"type", "object"},
-                                           {"properties",
-                                            {{"account_id", text()},
-                                             {"account_name", text()},
-                                             {"invoices", {{"type", "integer"}}},
-                                             {"currencies", amounts_by_currency({"open", "overdue", "current",
-                                                                                 "days_1_30", "days_31_60",
-                                                                                 "days_61_90", "days_over_90"})}}}}}}},
-                                       {"totals", amounts_by_currency({"open", "overdue", "current", "days_1_30",
-                                                                       "days_31_60", "days_61_90", "days_over_90"})},
-                                       {"truncated", {{"type", "boolean"}}}}}})}};
+      {"200",
+       answer_of(
+           "One row per customer with open invoices.",
+           json::object{{"type", "object"},
+                        {"properties",
+                         {{"as_of", {{"type", "string"}, {"format", "date"}}},
+                          {"data",
+                           {{"type", "array"},
+                            {"items",
+                             {{"type", "object"},
+                              {"properties",
+                               {{"account_id", text()},
+                                {"account_name", text()},
+                                {"invoices", {{"type", "integer"}}},
+                                {"currencies", amounts_by_currency({"open", "overdue", "current", "days_1_30",
+                                                                    "days_31_60", "days_61_90", "days_over_90"})}}}}}}},
+                          {"totals", amounts_by_currency({"open", "overdue", "current", "days_1_30", "days_31_60",
+                                                          "days_61_90", "days_over_90"})},
+                          {"truncated", {{"type", "boolean"}}}}}})}};
   add_errors(ageing, {"401"});
   set_security(ageing, false);
   paths["/api/v1/reports/ageing"] = {{"get", std::move(ageing)}};

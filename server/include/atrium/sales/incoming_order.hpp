@@ -29,8 +29,8 @@ struct OrderAddress {
   std::string additional_street;  // floor, suite, further address lines
   std::string city;
   std::string postal_code;
-  std::string region;             // county, state (UBL CountrySubentity)
-  std::string country_code;       // ISO 3166-1 alpha-2 as written
+  std::string region;        // county, state (UBL CountrySubentity)
+  std::string country_code;  // ISO 3166-1 alpha-2 as written
 };
 
 struct OrderContact {

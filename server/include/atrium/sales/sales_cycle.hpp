@@ -43,6 +43,19 @@ class OrderLifecycle {
   const Clock& clock_;
 };
 
+// Deliveries of orders, whole or in part: never more of a line than ordered; the order
+// knows how much of each line is delivered and whether all of it is.
+class DeliveryLifecycle {
+ public:
+  explicit DeliveryLifecycle(records::RecordService& records) : records_(records) {}
+  void attach();
+
+ private:
+  Result<void> on_delivery_written(storage::Connection& connection, const records::RecordWriteEvent& event);
+  Result<void> on_line_written(storage::Connection& connection, const records::RecordWriteEvent& event);
+  records::RecordService& records_;
+};
+
 // Invoices and credit notes: priced lines and totals, due date, what is settled by
 // payments and credit notes and what is open; payments and their allocations.
 class InvoiceLifecycle {
@@ -59,11 +72,10 @@ class InvoiceLifecycle {
 
 // POST /api/v1/enquiries/{id}/allocate, …/quotation, …/order; POST
 // /api/v1/enquiry_lines/{id}/variant; POST /api/v1/quotations/{id}/order; POST
-// /api/v1/orders/{id}/invoice; POST /api/v1/invoices/{id}/credit_note; GET
+// /api/v1/orders/{id}/invoice, …/delivery; POST /api/v1/invoices/{id}/credit_note; GET
 // /api/v1/accounts/{id}/balance, /api/v1/accounts/{id}/chain, /api/v1/reports/ageing.
 void add_sales_cycle_routes(http::Router& router, records::RecordService& records,
-                            const access::Authenticator& authenticator, access::GrantStore& grants,
-                            const Clock& clock);
+                            const access::Authenticator& authenticator, access::GrantStore& grants, const Clock& clock);
 
 // POST /api/v1/orders/import: a UBL 2.1 Order or EDIFACT ORDERS file as the body becomes
 // an order of the customer it names, or a report of every problem in it (422, each at

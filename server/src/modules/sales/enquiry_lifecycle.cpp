@@ -80,11 +80,10 @@ Result<boost::json::object> enquiry_line_values(records::RecordService& records,
   }
   if (const auto* position = line.if_contains("position"); !position || position->is_null()) {
     const auto& lines = layout_of(records, "enquiry_line");
-    auto last = connection.query(
-        fmt::format("SELECT COALESCE(MAX({}), 0) FROM {} WHERE {} = ? AND id <> ?",
-                    lines.find_field("position")->columns[0].name, lines.entity().table,
-                    lines.find_field("enquiry")->columns[0].name),
-        {text_of(line, "enquiry_id"), text_of(line, "id")});
+    auto last = connection.query(fmt::format("SELECT COALESCE(MAX({}), 0) FROM {} WHERE {} = ? AND id <> ?",
+                                             lines.find_field("position")->columns[0].name, lines.entity().table,
+                                             lines.find_field("enquiry")->columns[0].name),
+                                 {text_of(line, "enquiry_id"), text_of(line, "id")});
     if (!last) return last.take_error();
     values["position"] = last->rows[0][0].integer() + 1;
   }
@@ -94,10 +93,9 @@ Result<boost::json::object> enquiry_line_values(records::RecordService& records,
 }  // namespace
 
 void EnquiryLifecycle::attach() {
-  records_.add_computer("enquiry", [this](storage::Connection& connection, const records::EntityLayout&,
-                                          const boost::json::object& enquiry) {
-    return enquiry_values(records_, connection, enquiry);
-  });
+  records_.add_computer(
+      "enquiry", [this](storage::Connection& connection, const records::EntityLayout&,
+                        const boost::json::object& enquiry) { return enquiry_values(records_, connection, enquiry); });
   records_.add_computer("enquiry_line", [this](storage::Connection& connection, const records::EntityLayout&,
                                                const boost::json::object& line) {
     return enquiry_line_values(records_, connection, line);

@@ -137,16 +137,17 @@ class EdifactOrderReader {
   void check_interchange(const Segment& header, const Segment* trailer, std::size_t messages) {
     const auto& syntax = header.value(1, 1);
     if (!syntax.starts_with("UNO")) {
-      issues_.add(header.where(), kEdifactSyntax, fmt::format("{} is not a syntax identifier (UNOA … UNOY)", quoted(syntax)));
+      issues_.add(header.where(), kEdifactSyntax,
+                  fmt::format("{} is not a syntax identifier (UNOA … UNOY)", quoted(syntax)));
     }
     if (!trailer) {
       issues_.add("file", kEdifactSyntax, "the interchange has no UNZ at its end: the file is cut off");
       return;
     }
     if (trailer->value(1) != std::to_string(messages)) {
-      issues_.add(trailer->where(), kEdifactControlMismatch,
-                  fmt::format("UNZ counts {} messages but the interchange holds {}", quoted(trailer->value(1)),
-                              messages));
+      issues_.add(
+          trailer->where(), kEdifactControlMismatch,
+          fmt::format("UNZ counts {} messages but the interchange holds {}", quoted(trailer->value(1)), messages));
     }
     if (trailer->value(2) != header.value(5)) {
       issues_.add(trailer->where(), kEdifactControlMismatch,
@@ -188,9 +189,9 @@ class EdifactOrderReader {
     // Counted by position in the file, so a segment refused for its syntax still counts.
     const std::size_t counted = trailer.number - header.number + 1;
     if (trailer.value(1) != std::to_string(counted)) {
-      issues_.add(trailer.where(), kEdifactControlMismatch,
-                  fmt::format("UNT counts {} segments but the message has {} (UNH to UNT)", quoted(trailer.value(1)),
-                              counted));
+      issues_.add(
+          trailer.where(), kEdifactControlMismatch,
+          fmt::format("UNT counts {} segments but the message has {} (UNH to UNT)", quoted(trailer.value(1)), counted));
     }
     if (trailer.value(2) != header.value(1)) {
       issues_.add(trailer.where(), kEdifactControlMismatch,
@@ -230,9 +231,10 @@ class EdifactOrderReader {
                   "document name 230 is a purchase order change request; only new orders can be imported");
     }
     if (function == "1" || function == "3") {
-      issues_.add(segment.where(), kWrongDocument,
-                  fmt::format("message function {} cancels or deletes an earlier order; only new orders can be imported",
-                              function));
+      issues_.add(
+          segment.where(), kWrongDocument,
+          fmt::format("message function {} cancels or deletes an earlier order; only new orders can be imported",
+                      function));
     } else if (!function.empty() && function != "9" && function != "7" && function != "31" && function != "43") {
       issues_.add(segment.where(), kWrongDocument,
                   fmt::format("message function {} changes or replaces an earlier order; only original orders (9) can "
@@ -251,9 +253,10 @@ class EdifactOrderReader {
     if (qualifier != "137" && qualifier != "2" && qualifier != "64" && qualifier != "63") return;
     const auto date = read_date(segment.value(1, 2), segment.value(1, 3));
     if (!date) {
-      issues_.add(segment.where(), kInvalidDate,
-                  fmt::format("{} is not a date in format {}", quoted(segment.value(1, 2)),
-                              segment.value(1, 3).empty() ? std::string("102 (CCYYMMDD)") : quoted(segment.value(1, 3))));
+      issues_.add(
+          segment.where(), kInvalidDate,
+          fmt::format("{} is not a date in format {}", quoted(segment.value(1, 2)),
+                      segment.value(1, 3).empty() ? std::string("102 (CCYYMMDD)") : quoted(segment.value(1, 3))));
       if (qualifier == "137") issue_date_seen_ = true;
       return;
     }
@@ -311,10 +314,10 @@ class EdifactOrderReader {
     section_ = section_ == Section::header || section_ == Section::party ? Section::party : section_;
     contact_open_ = false;
     const auto& qualifier = segment.value(1);
-    party_role_ = qualifier == "BY"                    ? PartyRole::buyer
-                  : qualifier == "SU"                  ? PartyRole::seller
+    party_role_ = qualifier == "BY"                        ? PartyRole::buyer
+                  : qualifier == "SU"                      ? PartyRole::seller
                   : qualifier == "DP" || qualifier == "ST" ? PartyRole::delivery
-                                                       : PartyRole::none;
+                                                           : PartyRole::none;
     if (section_ != Section::party || party_role_ == PartyRole::none) {
       party_role_ = PartyRole::none;  // parties of a line (SG34) are not kept
       return;
@@ -342,9 +345,9 @@ class EdifactOrderReader {
     party.identifier_scheme = agency == "9" ? std::string("GLN") : agency;
     party.address = address(segment);
     if (party.name.empty() && party.identifier.empty()) {
-      issues_.add(segment.where(), kMissingField,
-                  fmt::format("NAD+{} has neither a party identification (element 2) nor a name (element 4)",
-                              qualifier));
+      issues_.add(
+          segment.where(), kMissingField,
+          fmt::format("NAD+{} has neither a party identification (element 2) nor a name (element 4)", qualifier));
     }
   }
 
@@ -410,7 +413,8 @@ class EdifactOrderReader {
 
   IncomingOrderLine* current_line(const Segment& segment) {
     if (section_ != Section::line) {
-      issues_.add(segment.where(), kEdifactSyntax, fmt::format("{} outside a line item (no LIN before it)", segment.tag));
+      issues_.add(segment.where(), kEdifactSyntax,
+                  fmt::format("{} outside a line item (no LIN before it)", segment.tag));
       return nullptr;
     }
     return line_open_ ? &order_.lines.back() : nullptr;
@@ -452,7 +456,7 @@ class EdifactOrderReader {
   }
 
   void read_quantity(const Segment& segment) {
-    if (section_ != Section::line) return;  // quantities outside lines (none in the subset) are ignored
+    if (section_ != Section::line) return;    // quantities outside lines (none in the subset) are ignored
     if (segment.value(1, 1) != "21") return;  // 21: ordered quantity; free goods etc. are not kept
     IncomingOrderLine* line = current_line(segment);
     if (!line) return;
@@ -473,7 +477,8 @@ class EdifactOrderReader {
     line->unit_price = number(segment, 1, 2, "price");
     if (!segment.value(1, 5).empty()) {
       line->price_base_quantity = number(segment, 1, 5, "price basis");
-      if (line->price_base_quantity && (line->price_base_quantity->is_zero() || line->price_base_quantity->is_negative())) {
+      if (line->price_base_quantity &&
+          (line->price_base_quantity->is_zero() || line->price_base_quantity->is_negative())) {
         issues_.add(segment.where(), kInvalidNumber, "the price basis (element 1, component 5) must be more than zero");
       }
     }
@@ -522,9 +527,9 @@ class EdifactOrderReader {
     }
     if (line.name.empty() && line.description.empty() && line.buyer_item_id.empty() && line.seller_item_id.empty() &&
         line.standard_item_id.empty()) {
-      issues_.add(line_segment_->where(), kMissingField,
-                  fmt::format("line {} has neither an item number (LIN, PIA) nor a description (IMD)",
-                              quoted(line.line_id)));
+      issues_.add(
+          line_segment_->where(), kMissingField,
+          fmt::format("line {} has neither an item number (LIN, PIA) nor a description (IMD)", quoted(line.line_id)));
     }
     line_open_ = false;
   }
@@ -539,7 +544,8 @@ class EdifactOrderReader {
     for (const auto& seen : amounts_) {
       if (order_.currency.empty()) {
         if (!is_currency_code(seen.currency)) {
-          issues_.add(seen.where, kInvalidCode, fmt::format("{} is not an ISO 4217 currency code", quoted(seen.currency)));
+          issues_.add(seen.where, kInvalidCode,
+                      fmt::format("{} is not an ISO 4217 currency code", quoted(seen.currency)));
           continue;
         }
         order_.currency = seen.currency;
@@ -585,9 +591,9 @@ bool is_latin1_syntax(std::string_view syntax) {
 OrderParseResult parse_edifact_orders(std::string_view text) {
   OrderIssues issues;
   if (text.size() > kMaxOrderFileBytes) {
-    issues.add("file", kTooLarge,
-               fmt::format("the file has {} bytes; order files may have at most {} bytes", text.size(),
-                           kMaxOrderFileBytes));
+    issues.add(
+        "file", kTooLarge,
+        fmt::format("the file has {} bytes; order files may have at most {} bytes", text.size(), kMaxOrderFileBytes));
     return std::move(issues).refuse();
   }
   std::string converted;

@@ -96,8 +96,8 @@ Interchange split_segments(std::string_view text, OrderIssues& issues) {
     current.number = number;
     // The tag is the first component of the first "element"; the data elements follow.
     const std::string tag = current.elements.front().front();
-    const bool tag_ok = tag.size() == 3 && is_tag_character(tag[0]) && is_tag_character(tag[1]) &&
-                        is_tag_character(tag[2]);
+    const bool tag_ok =
+        tag.size() == 3 && is_tag_character(tag[0]) && is_tag_character(tag[1]) && is_tag_character(tag[2]);
     if (!tag_ok) {
       issues.add(fmt::format("segment {}", number), kEdifactSyntax,
                  fmt::format("{} is not a segment tag (three capital letters or digits)", quoted(tag)));

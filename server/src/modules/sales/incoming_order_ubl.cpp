@@ -5,9 +5,8 @@
 // Elements are matched by namespace URI and local name: prefixes are the sender's choice.
 #include <fmt/format.h>
 
-#include <pugixml.hpp>
-
 #include <cstdint>
+#include <pugixml.hpp>
 #include <unordered_map>
 
 #include "atrium/core/currency.hpp"
@@ -114,7 +113,8 @@ bool scan_markup(std::string_view xml, OrderIssues& issues) {
     }
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      issues.add("/", kNotWellFormed, fmt::format("line {}: control character 0x{:02X} is not allowed in XML", line, byte));
+      issues.add("/", kNotWellFormed,
+                 fmt::format("line {}: control character 0x{:02X} is not allowed in XML", line, byte));
     }
     line += c == '\n';
     ++i;
@@ -199,8 +199,12 @@ struct Step {
   Namespace ns;
   std::string_view name;
 };
-constexpr Step cac(std::string_view name) { return {Namespace::aggregate, name}; }
-constexpr Step cbc(std::string_view name) { return {Namespace::basic, name}; }
+constexpr Step cac(std::string_view name) {
+  return {Namespace::aggregate, name};
+}
+constexpr Step cbc(std::string_view name) {
+  return {Namespace::basic, name};
+}
 
 // An amount as read, for the currency check once the order's currency is known.
 struct AmountSeen {
@@ -243,9 +247,9 @@ class UblOrderReader {
     if (lines.empty()) {
       issues_.add(base + "/OrderLine", kMissingField, "the order has no OrderLine");
     } else if (lines.size() > kMaxOrderLines) {
-      issues_.add(base + "/OrderLine", kTooManyLines,
-                  fmt::format("the order has {} lines; at most {} are imported from one file", lines.size(),
-                              kMaxOrderLines));
+      issues_.add(
+          base + "/OrderLine", kTooManyLines,
+          fmt::format("the order has {} lines; at most {} are imported from one file", lines.size(), kMaxOrderLines));
     } else {
       order.lines.reserve(lines.size());
       for (std::size_t i = 0; i < lines.size() && !issues_.full(); ++i) {
@@ -324,8 +328,8 @@ class UblOrderReader {
     std::string value = requirement == Requirement::required ? required_text(node, base, steps) : text_at(node, steps);
     if (value.empty()) return value;
     const std::string_view zone = std::string_view(value).substr(std::min<std::size_t>(value.size(), 10));
-    const bool zone_ok = zone.empty() || zone == "Z" ||
-                         (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':');
+    const bool zone_ok =
+        zone.empty() || zone == "Z" || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':');
     if (!is_iso_date(std::string_view(value).substr(0, 10)) || !zone_ok) {
       issues_.add(path_of(base, steps), kInvalidDate, fmt::format("{} is not a date (yyyy-mm-dd)", quoted(value)));
       return {};
@@ -523,8 +527,7 @@ void refuse_wrong_root(const pugi::xml_node& root, const NamespaceMap& namespace
                            "imported, so apply the {} by hand",
                            name, name == "OrderChange" ? "change" : "cancellation"));
   } else if (uri.starts_with(kUblNamespacePrefix)) {
-    issues.add(path, kWrongDocument,
-               fmt::format("this is a UBL {} document, not an Order", quoted(name)));
+    issues.add(path, kWrongDocument, fmt::format("this is a UBL {} document, not an Order", quoted(name)));
   } else if (name == "Order") {
     issues.add(path, kWrongDocument,
                fmt::format("the root element Order is in namespace {}, not {}", quoted(uri), kOrderNamespace));
@@ -539,9 +542,9 @@ void refuse_wrong_root(const pugi::xml_node& root, const NamespaceMap& namespace
 OrderParseResult parse_ubl_order(std::string_view xml) {
   OrderIssues issues;
   if (xml.size() > kMaxOrderFileBytes) {
-    issues.add("/", kTooLarge,
-               fmt::format("the file has {} bytes; order files may have at most {} bytes", xml.size(),
-                           kMaxOrderFileBytes));
+    issues.add(
+        "/", kTooLarge,
+        fmt::format("the file has {} bytes; order files may have at most {} bytes", xml.size(), kMaxOrderFileBytes));
     return std::move(issues).refuse();
   }
   if (xml.starts_with("\xFE\xFF") || xml.starts_with("\xFF\xFE")) {
@@ -577,8 +580,7 @@ OrderParseResult parse_ubl_order(std::string_view xml) {
       return std::move(issues).refuse();
     }
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
-      issues.add("/", kNotWellFormed,
-                 fmt::format("text {} outside the root element", quoted(trimmed(node.value()))));
+      issues.add("/", kNotWellFormed, fmt::format("text {} outside the root element", quoted(trimmed(node.value()))));
       return std::move(issues).refuse();
     }
     if (node.type() == pugi::node_element) {

@@ -7,8 +7,9 @@ namespace atrium::sales::order_values {
 void OrderIssues::add(std::string path, std::string_view code, std::string message) {
   if (full()) return;
   if (issues_.size() + 1 == kMaxOrderIssues) {
-    issues_.push_back({"/", std::string(kTooManyIssues),
-                       fmt::format("the file has more than {} problems; the rest are not listed", kMaxOrderIssues - 1)});
+    issues_.push_back(
+        {"/", std::string(kTooManyIssues),
+         fmt::format("the file has more than {} problems; the rest are not listed", kMaxOrderIssues - 1)});
     return;
   }
   issues_.push_back({std::move(path), std::string(code), std::move(message)});

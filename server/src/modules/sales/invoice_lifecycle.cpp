@@ -34,7 +34,9 @@ std::string plus_days(const std::string& date, std::int64_t days) {
                      static_cast<unsigned>(due.day()));
 }
 
-Decimal stored_money(std::int64_t scaled) { return Decimal::from_units(scaled * 100); }
+Decimal stored_money(std::int64_t scaled) {
+  return Decimal::from_units(scaled * 100);
+}
 
 Decimal amount_of(const boost::json::object& record, std::string_view field) {
   const auto* value = record.if_contains(field);
@@ -46,11 +48,11 @@ Decimal amount_of(const boost::json::object& record, std::string_view field) {
 Result<Decimal> settled(records::RecordService& records, storage::Connection& connection, const std::string& id) {
   const auto& allocations = layout_of(records, "payment_allocation");
   const auto& invoices = layout_of(records, "invoice");
-  auto paid = connection.query(fmt::format("SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) FROM {} WHERE {} = ? AND "
-                                           "archived_at IS NULL",
-                                           column(allocations, "amount"), allocations.entity().table,
-                                           column(allocations, "invoice")),
-                               {id});
+  auto paid = connection.query(
+      fmt::format("SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) FROM {} WHERE {} = ? AND "
+                  "archived_at IS NULL",
+                  column(allocations, "amount"), allocations.entity().table, column(allocations, "invoice")),
+      {id});
   if (!paid) return paid.take_error();
   auto credited = connection.query(
       fmt::format("SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) FROM {} WHERE {} = ? AND {} = 'credit_note' AND {} "
@@ -73,6 +75,21 @@ Result<boost::json::object> invoice_values(records::RecordService& records, stor
   const auto* days = invoice.if_contains("payment_days");
   (*values)["due_date"] = plus_days(date, days && days->is_int64() ? days->as_int64() : 30);
   const Decimal total = Decimal::parse(text_of((*values)["total"].as_object(), "amount")).value_or(Decimal());
+  if (text_of(invoice, "billing_email").empty()) {
+    // Where reminders go: the contact's address, else the customer's.
+    std::string email;
+    if (const auto contact_id = text_of(invoice, "contact_id"); !contact_id.empty()) {
+      auto contact = records.get_within(connection, layout_of(records, "contact"), contact_id);
+      if (!contact) return contact.take_error();
+      email = text_of(*contact, "email");
+    }
+    if (email.empty()) {
+      auto account = records.get_within(connection, layout_of(records, "account"), text_of(invoice, "account_id"));
+      if (!account) return account.take_error();
+      email = text_of(*account, "email");
+    }
+    if (!email.empty()) (*values)["billing_email"] = email;
+  }
   const std::string status = text_of(invoice, "status");
   if (text_of(invoice, "kind") == "credit_note") {
     // A credit note settles itself against the invoice it credits.
@@ -86,7 +103,8 @@ Result<boost::json::object> invoice_values(records::RecordService& records, stor
   (*values)["settled_amount"] = money_value(paid->to_string(places), currency);
   (*values)["open_amount"] = money_value(open.to_string(places), currency);
   if (status == "issued" || status == "partly_paid" || status == "paid") {
-    (*values)["status"] = !open.is_negative() && !open.is_zero() ? (paid->is_zero() ? "issued" : "partly_paid") : "paid";
+    (*values)["status"] =
+        !open.is_negative() && !open.is_zero() ? (paid->is_zero() ? "issued" : "partly_paid") : "paid";
   }
   return values;
 }
@@ -94,11 +112,11 @@ Result<boost::json::object> invoice_values(records::RecordService& records, stor
 Result<boost::json::object> payment_values(records::RecordService& records, storage::Connection& connection,
                                            const boost::json::object& payment) {
   const auto& allocations = layout_of(records, "payment_allocation");
-  auto sum = connection.query(fmt::format("SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) FROM {} WHERE {} = ? AND "
-                                          "archived_at IS NULL",
-                                          column(allocations, "amount"), allocations.entity().table,
-                                          column(allocations, "payment")),
-                              {text_of(payment, "id")});
+  auto sum = connection.query(
+      fmt::format("SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) FROM {} WHERE {} = ? AND "
+                  "archived_at IS NULL",
+                  column(allocations, "amount"), allocations.entity().table, column(allocations, "payment")),
+      {text_of(payment, "id")});
   if (!sum) return sum.take_error();
   const auto* amount = payment.if_contains("amount");
   const std::string currency = amount && amount->is_object() ? text_of(amount->as_object(), "currency") : "EUR";
@@ -120,30 +138,28 @@ void InvoiceLifecycle::attach() {
                                                const boost::json::object& line) {
     return priced_line_values(records_, connection, kInvoiceDocument, line);
   });
-  records_.add_computer("invoice", [this](storage::Connection& connection, const records::EntityLayout&,
-                                          const boost::json::object& invoice) {
-    return invoice_values(records_, connection, invoice);
-  });
-  records_.add_computer("payment", [this](storage::Connection& connection, const records::EntityLayout&,
-                                          const boost::json::object& payment) {
-    return payment_values(records_, connection, payment);
-  });
-  records_.add_write_observer([this](storage::Connection& connection,
-                                     const records::RecordWriteEvent& event) -> Result<void> {
-    const auto& entity = event.layout.entity().name;
-    if (entity == "invoice") return on_invoice_written(connection, event);
-    if (entity == "invoice_line") return on_line_written(connection, event);
-    if (entity == "payment_allocation") return on_allocation_written(connection, event);
-    if (entity == "payment" && event.kind == records::RecordWriteKind::update && event.before &&
-        !only_system_fields_changed(event.layout, *event.before, event.after)) {
-      // The amount may not fall below what is already allocated.
-      if (amount_of(event.after, "unallocated_amount").is_negative()) {
-        return invalid("amount", "PAYMENT_OVER_ALLOCATED",
-                       "the payment is allocated beyond this amount: remove allocations first");
-      }
-    }
-    return Result<void>{};
-  });
+  records_.add_computer(
+      "invoice", [this](storage::Connection& connection, const records::EntityLayout&,
+                        const boost::json::object& invoice) { return invoice_values(records_, connection, invoice); });
+  records_.add_computer(
+      "payment", [this](storage::Connection& connection, const records::EntityLayout&,
+                        const boost::json::object& payment) { return payment_values(records_, connection, payment); });
+  records_.add_write_observer(
+      [this](storage::Connection& connection, const records::RecordWriteEvent& event) -> Result<void> {
+        const auto& entity = event.layout.entity().name;
+        if (entity == "invoice") return on_invoice_written(connection, event);
+        if (entity == "invoice_line") return on_line_written(connection, event);
+        if (entity == "payment_allocation") return on_allocation_written(connection, event);
+        if (entity == "payment" && event.kind == records::RecordWriteKind::update && event.before &&
+            !only_system_fields_changed(event.layout, *event.before, event.after)) {
+          // The amount may not fall below what is already allocated.
+          if (amount_of(event.after, "unallocated_amount").is_negative()) {
+            return invalid("amount", "PAYMENT_OVER_ALLOCATED",
+                           "the payment is allocated beyond this amount: remove allocations first");
+          }
+        }
+        return Result<void>{};
+      });
 }
 
 Result<void> InvoiceLifecycle::on_invoice_written(storage::Connection& connection,
@@ -161,7 +177,8 @@ Result<void> InvoiceLifecycle::on_invoice_written(storage::Connection& connectio
     if (credit_note) {
       auto credited = records_.get_within(connection, invoices, credited_id);
       if (!credited) return credited.take_error();
-      if (text_of(*credited, "kind") != "invoice" || text_of(*credited, "account_id") != text_of(event.after, "account_id") ||
+      if (text_of(*credited, "kind") != "invoice" ||
+          text_of(*credited, "account_id") != text_of(event.after, "account_id") ||
           text_of(*credited, "currency") != text_of(event.after, "currency")) {
         return invalid("credited_invoice_id", "CREDIT_NOTE_MISMATCH",
                        "a credit note credits an invoice of the same customer, in the same currency");
@@ -177,9 +194,9 @@ Result<void> InvoiceLifecycle::on_invoice_written(storage::Connection& connectio
       const auto* field = invoices.find(key);
       const bool allowed = !field || field->field->read_only || key == "notes" || key == "cancellation_reason";
       if (!allowed && (!before || *before != value)) {
-        const std::string message = fmt::format(
-            "invoice {} is {}: an issued invoice does not change (a credit note corrects it)",
-            text_of(event.after, "number"), from);
+        const std::string message =
+            fmt::format("invoice {} is {}: an issued invoice does not change (a credit note corrects it)",
+                        text_of(event.after, "number"), from);
         return Error{ErrorCode::conflict, message, {{std::string(key), "INVOICE_LOCKED", message}}};
       }
     }
@@ -190,9 +207,9 @@ Result<void> InvoiceLifecycle::on_invoice_written(storage::Connection& connectio
       auto credited = records_.get_within(connection, invoices, credited_id);
       if (!credited) return credited.take_error();
       if (amount_of(event.after, "total") > amount_of(*credited, "open_amount")) {
-        return invalid("total", "CREDIT_EXCEEDS_OPEN_AMOUNT",
-                       fmt::format("the credit note is more than invoice {} still has open",
-                                   text_of(*credited, "number")));
+        return invalid(
+            "total", "CREDIT_EXCEEDS_OPEN_AMOUNT",
+            fmt::format("the credit note is more than invoice {} still has open", text_of(*credited, "number")));
       }
     }
     // Issued or cancelled, the credited invoice's open amount follows.
@@ -242,8 +259,8 @@ Result<void> InvoiceLifecycle::on_allocation_written(storage::Connection& connec
   const auto& payments = layout_of(records_, "payment");
   const std::string invoice_id = text_of(event.after, "invoice_id");
   const std::string payment_id = text_of(event.after, "payment_id");
-  if (event.before && (text_of(*event.before, "invoice_id") != invoice_id ||
-                       text_of(*event.before, "payment_id") != payment_id)) {
+  if (event.before &&
+      (text_of(*event.before, "invoice_id") != invoice_id || text_of(*event.before, "payment_id") != payment_id)) {
     return invalid("invoice_id", "FIELD_READ_ONLY", "an allocation stays between its payment and invoice");
   }
   auto invoice = records_.get_within(connection, invoices, invoice_id);

@@ -92,13 +92,14 @@ void add_order_import_route(http::Router& router, records::RecordService& record
           for (const auto& issue : parsed.issues) problems.push_back({issue.path, issue.code, issue.message});
           if (!parsed.order) return Response::error(file_problems(std::move(problems)), request.request_id);
           const IncomingOrder& incoming = *parsed.order;
-          const std::string buyer_path = incoming.format == IncomingOrderFormat::ubl ? "/Order/BuyerCustomerParty"
-                                                                                      : "NAD+BY";
+          const std::string buyer_path =
+              incoming.format == IncomingOrderFormat::ubl ? "/Order/BuyerCustomerParty" : "NAD+BY";
           // The customer: by its code (the buyer's id for us), else by name.
-          auto account = first_match(records, "account", "code",
-                                     {incoming.buyer.identifier, incoming.buyer.company_id, incoming.buyer.vat_id},
-                                     actor);
-          if (account && account->empty()) account = first_match(records, "account", "name", {incoming.buyer.name}, actor);
+          auto account =
+              first_match(records, "account", "code",
+                          {incoming.buyer.identifier, incoming.buyer.company_id, incoming.buyer.vat_id}, actor);
+          if (account && account->empty())
+            account = first_match(records, "account", "name", {incoming.buyer.name}, actor);
           if (!account) return Response::error(account.error(), request.request_id);
           if (account->empty()) {
             problems.push_back({buyer_path, "ORDER_UNKNOWN_CUSTOMER",
@@ -112,10 +113,10 @@ void add_order_import_route(http::Router& router, records::RecordService& record
                                        {line.seller_item_id, line.buyer_item_id, line.standard_item_id}, actor);
             if (!product) return Response::error(product.error(), request.request_id);
             if (product->empty()) {
-              problems.push_back({line_path(incoming, i), "ORDER_UNKNOWN_PRODUCT",
-                                  fmt::format("no product has the code '{}' ({})",
-                                              !line.seller_item_id.empty() ? line.seller_item_id : line.buyer_item_id,
-                                              line.name)});
+              problems.push_back(
+                  {line_path(incoming, i), "ORDER_UNKNOWN_PRODUCT",
+                   fmt::format("no product has the code '{}' ({})",
+                               !line.seller_item_id.empty() ? line.seller_item_id : line.buyer_item_id, line.name)});
             }
             products.push_back(std::move(*product));
           }
@@ -150,14 +151,17 @@ void add_order_import_route(http::Router& router, records::RecordService& record
             if (!incoming.note.empty()) header["notes"] = incoming.note.substr(0, 20000);
             if (!incoming.delivery.requested_start.empty()) header["promised_from"] = incoming.delivery.requested_start;
             if (!incoming.delivery.requested_end.empty()) header["promised_until"] = incoming.delivery.requested_end;
-            if (auto address = address_of(incoming.delivery.address); !address.empty()) header["delivery_address"] = address;
+            if (auto address = address_of(incoming.delivery.address); !address.empty())
+              header["delivery_address"] = address;
             auto order = records.create_within(connection, orders, header, actor);
             if (!order) return order.take_error();
             const std::string id = text_of(*order, "id");
             const int places = minor_unit(currency);
             for (std::size_t i = 0; i < incoming.lines.size(); ++i) {
               const auto& source = incoming.lines[i];
-              object line{{"sales_order_id", id}, {"product_id", products[i]}, {"quantity", source.quantity.to_string()},
+              object line{{"sales_order_id", id},
+                          {"product_id", products[i]},
+                          {"quantity", source.quantity.to_string()},
                           {"position", static_cast<std::int64_t>(i + 1)}};
               const std::string text = !source.name.empty() ? source.name : source.description;
               if (!text.empty()) line["description"] = text.substr(0, 500);
@@ -177,9 +181,8 @@ void add_order_import_route(http::Router& router, records::RecordService& record
                 return error;
               }
             }
-            auto marked = records.write_system_within(connection, orders, id,
-                                                      object{{"source", std::string(format_name(incoming.format))}},
-                                                      actor);
+            auto marked = records.write_system_within(
+                connection, orders, id, object{{"source", std::string(format_name(incoming.format))}}, actor);
             if (!marked) return marked.take_error();
             made = records.get_within(connection, orders, id);
             if (!made) return made.error();

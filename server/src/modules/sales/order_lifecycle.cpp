@@ -70,46 +70,87 @@ Result<std::string> invoiced_quantity(records::RecordService& records, storage::
   return format_scaled(sum->rows[0][0].integer(), 3, 0);
 }
 
+// How much of an order line deliveries carry that are not cancelled.
+Result<std::string> delivered_quantity(records::RecordService& records, storage::Connection& connection,
+                                       const std::string& order_line_id) {
+  const auto& lines = layout_of(records, "delivery_line");
+  const auto& deliveries = layout_of(records, "delivery");
+  auto sum = connection.query(
+      fmt::format("SELECT CAST(COALESCE(SUM(l.{}), 0) AS BIGINT) FROM {} l JOIN {} d ON d.id = l.{} WHERE l.{} = ? AND "
+                  "l.archived_at IS NULL AND d.archived_at IS NULL AND d.{} <> 'cancelled'",
+                  column(lines, "quantity"), lines.entity().table, deliveries.entity().table, column(lines, "delivery"),
+                  column(lines, "order_line"), column(deliveries, "status")),
+      {order_line_id});
+  if (!sum) return sum.take_error();
+  return format_scaled(sum->rows[0][0].integer(), 3, 0);
+}
+
+// none, partly or complete: over the order's lines as their delivered quantities stand.
+Result<std::string> delivery_status(records::RecordService& records, storage::Connection& connection,
+                                    const std::string& order_id) {
+  const auto& lines = layout_of(records, "order_line");
+  auto counts = connection.query(
+      fmt::format(
+          "SELECT COUNT(*), COALESCE(SUM(CASE WHEN {0} > 0 THEN 1 ELSE 0 END), 0), "
+          "COALESCE(SUM(CASE WHEN {0} >= {1} THEN 1 ELSE 0 END), 0) FROM {2} WHERE {3} = ? AND archived_at IS NULL",
+          column(lines, "delivered_quantity"), column(lines, "quantity"), lines.entity().table,
+          column(lines, "sales_order")),
+      {order_id});
+  if (!counts) return counts.take_error();
+  const auto& row = counts->rows[0];
+  if (row[0].integer() > 0 && row[2].integer() == row[0].integer()) return std::string("complete");
+  return std::string(row[1].integer() > 0 ? "partly" : "none");
+}
+
 Error locked(std::string_view number, std::string_view status, std::string field) {
-  const std::string message =
-      fmt::format("order {} is {}: only its delivery dates, the loan's return date and notes still change", number,
-                  status);
+  const std::string message = fmt::format(
+      "order {} is {}: only its delivery dates, the loan's return date and notes still change", number, status);
   return Error{ErrorCode::conflict, message, {{std::move(field), "ORDER_LOCKED", message}}};
 }
 
 }  // namespace
 
 void OrderLifecycle::attach() {
-  records_.add_computer("order_line", [this](storage::Connection& connection, const records::EntityLayout&,
-                                             const boost::json::object& line) -> Result<boost::json::object> {
-    auto values = priced_line_values(records_, connection, kOrderDocument, line);
-    if (!values) return values;
-    auto invoiced = invoiced_quantity(records_, connection, text_of(line, "id"));
-    if (!invoiced) return invoiced.take_error();
-    (*values)["invoiced_quantity"] = *invoiced;
-    return values;
-  });
-  records_.add_computer("sales_order", [this](storage::Connection& connection, const records::EntityLayout&,
-                                              const boost::json::object& order) -> Result<boost::json::object> {
-    auto values = document_totals(records_, connection, kOrderDocument, order);
-    if (!values) return values;
-    auto counts = checklist_counts(records_, connection, order);
-    if (!counts) return counts;
-    for (auto& [key, value] : *counts) (*values)[key] = value;
-    return values;
-  });
-  records_.add_computer("order_checklist_item", [this](storage::Connection& connection, const records::EntityLayout&,
-                                                       const boost::json::object& item) -> Result<boost::json::object> {
-    // Who ticked it and when: the one who last wrote it while it became done.
-    const auto* done = item.if_contains("done");
-    const bool is_done = done && done->is_bool() && done->as_bool();
-    if (!is_done) return boost::json::object{{"done_at", nullptr}, {"done_by", nullptr}};
-    if (!text_of(item, "done_at").empty()) return boost::json::object{};
-    auto name = connection.query("SELECT name FROM users WHERE id = ?", {text_of(item, "updated_by_id")});
-    if (!name) return name.take_error();
-    return boost::json::object{{"done_at", to_iso8601(clock_.now())},
-                               {"done_by", name->empty() ? std::string() : name->rows[0][0].text()}};
-  });
+  records_.add_computer("order_line",
+                        [this](storage::Connection& connection, const records::EntityLayout&,
+                               const boost::json::object& line) -> Result<boost::json::object> {
+                          auto values = priced_line_values(records_, connection, kOrderDocument, line);
+                          if (!values) return values;
+                          auto invoiced = invoiced_quantity(records_, connection, text_of(line, "id"));
+                          if (!invoiced) return invoiced.take_error();
+                          (*values)["invoiced_quantity"] = *invoiced;
+                          auto delivered = delivered_quantity(records_, connection, text_of(line, "id"));
+                          if (!delivered) return delivered.take_error();
+                          (*values)["delivered_quantity"] = *delivered;
+                          return values;
+                        });
+  records_.add_computer("sales_order",
+                        [this](storage::Connection& connection, const records::EntityLayout&,
+                               const boost::json::object& order) -> Result<boost::json::object> {
+                          auto values = document_totals(records_, connection, kOrderDocument, order);
+                          if (!values) return values;
+                          auto counts = checklist_counts(records_, connection, order);
+                          if (!counts) return counts;
+                          for (auto& [key, value] : *counts) (*values)[key] = value;
+                          auto delivered = delivery_status(records_, connection, text_of(order, "id"));
+                          if (!delivered) return delivered.take_error();
+                          (*values)["delivery_status"] = *delivered;
+                          return values;
+                        });
+  records_.add_computer(
+      "order_checklist_item",
+      [this](storage::Connection& connection, const records::EntityLayout&,
+             const boost::json::object& item) -> Result<boost::json::object> {
+        // Who ticked it and when: the one who last wrote it while it became done.
+        const auto* done = item.if_contains("done");
+        const bool is_done = done && done->is_bool() && done->as_bool();
+        if (!is_done) return boost::json::object{{"done_at", nullptr}, {"done_by", nullptr}};
+        if (!text_of(item, "done_at").empty()) return boost::json::object{};
+        auto name = connection.query("SELECT name FROM users WHERE id = ?", {text_of(item, "updated_by_id")});
+        if (!name) return name.take_error();
+        return boost::json::object{{"done_at", to_iso8601(clock_.now())},
+                                   {"done_by", name->empty() ? std::string() : name->rows[0][0].text()}};
+      });
   records_.add_write_observer([this](storage::Connection& connection, const records::RecordWriteEvent& event) {
     const auto& entity = event.layout.entity().name;
     if (entity == "sales_order") return on_order_written(connection, event);
@@ -126,8 +167,8 @@ void OrderLifecycle::attach() {
     if (!order) return order.take_error();
     if (text_of(*order, "status") != "pending_approval") return {};
     auto moved = records_.write_system_within(
-        connection, orders, record_id,
-        boost::json::object{{"status", outcome == "approved" ? "confirmed" : "draft"}}, decider);
+        connection, orders, record_id, boost::json::object{{"status", outcome == "approved" ? "confirmed" : "draft"}},
+        decider);
     if (!moved) return moved.take_error();
     return {};
   });
@@ -175,15 +216,15 @@ Result<void> OrderLifecycle::on_order_written(storage::Connection& connection, c
   if (text_of(*event.before, "order_type") != text_of(event.after, "order_type")) {
     // Another type, another checklist: the open items of the old one go, the new one's come.
     const auto& items = layout_of(records_, "order_checklist_item");
-    auto open = connection.query(fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL AND "
-                                             "({} IS NULL OR {} = 0)",
-                                             items.entity().table, column(items, "sales_order"),
-                                             column(items, "done"), column(items, "done")),
-                                 {std::string(event.id)});
+    auto open = connection.query(
+        fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL AND "
+                    "({} IS NULL OR {} = 0)",
+                    items.entity().table, column(items, "sales_order"), column(items, "done"), column(items, "done")),
+        {std::string(event.id)});
     if (!open) return open.take_error();
     for (const auto& row : open->rows) {
-      auto archived = records_.set_archived_within(connection, items, row[0].text(), true,
-                                                   records::Actor{event.actor.user_id});
+      auto archived =
+          records_.set_archived_within(connection, items, row[0].text(), true, records::Actor{event.actor.user_id});
       if (!archived) return archived.take_error();
     }
     ATRIUM_TRY(add_checklist(connection, event.after, event.actor));
@@ -219,8 +260,8 @@ Result<void> OrderLifecycle::on_checklist_item_written(storage::Connection& conn
   if (!order) return order.take_error();
   const std::string status = text_of(*order, "status");
   if (status == "closed" || status == "cancelled") {
-    const std::string message = fmt::format("order {} is {}: its checklist is kept as it was", text_of(*order, "number"),
-                                            status);
+    const std::string message =
+        fmt::format("order {} is {}: its checklist is kept as it was", text_of(*order, "number"), status);
     return Error{ErrorCode::conflict, message, {{"sales_order_id", "ORDER_LOCKED", message}}};
   }
   auto counted = records_.recompute_within(connection, orders, text_of(*order, "id"), event.actor);
@@ -232,10 +273,10 @@ Result<void> OrderLifecycle::add_checklist(storage::Connection& connection, cons
                                            const records::Actor& actor) {
   const auto& rules = layout_of(records_, "order_checklist_rule");
   const auto& items = layout_of(records_, "order_checklist_item");
-  auto found = connection.query(fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL ORDER BY {}, id",
-                                            rules.entity().table, column(rules, "order_type"),
-                                            column(rules, "position")),
-                                {text_of(order, "order_type")});
+  auto found =
+      connection.query(fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL ORDER BY {}, id",
+                                   rules.entity().table, column(rules, "order_type"), column(rules, "position")),
+                       {text_of(order, "order_type")});
   if (!found) return found.take_error();
   for (const auto& row : found->rows) {
     auto rule = records_.get_within(connection, rules, row[0].text());

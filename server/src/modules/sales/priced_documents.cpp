@@ -30,10 +30,14 @@ std::string column(const records::EntityLayout& layout, std::string_view field, 
   return layout.find_field(field)->columns.at(part).name;
 }
 
-std::string link_id(const PricedDocumentKind& kind) { return std::string(kind.link) + "_id"; }
+std::string link_id(const PricedDocumentKind& kind) {
+  return std::string(kind.link) + "_id";
+}
 
 // Money is stored scaled by 10^4; a Decimal holds six places.
-Decimal stored_money(std::int64_t scaled) { return Decimal::from_units(scaled * 100); }
+Decimal stored_money(std::int64_t scaled) {
+  return Decimal::from_units(scaled * 100);
+}
 
 Decimal money_amount(const boost::json::object& record, std::string_view field) {
   const auto* value = record.if_contains(field);
@@ -67,8 +71,8 @@ Result<std::vector<std::string>> document_line_ids(records::RecordService& recor
 }
 
 Result<std::vector<boost::json::object>> document_lines(records::RecordService& records,
-                                                        storage::Connection& connection,
-                                                        const PricedDocumentKind& kind, std::string_view document_id) {
+                                                        storage::Connection& connection, const PricedDocumentKind& kind,
+                                                        std::string_view document_id) {
   auto ids = document_line_ids(records, connection, kind, document_id);
   if (!ids) return ids.take_error();
   std::vector<boost::json::object> lines;
@@ -148,23 +152,21 @@ Result<boost::json::object> priced_line_values(records::RecordService& records, 
                                               {"text", step.text}});
   }
   const int places = minor_unit(request.currency);
-  boost::json::object values{
-      {"unit_price", money_value(priced->unit_price.to_string(places), request.currency)},
-      {"discount_percent", priced->discount_percent.to_string()},
-      {"net_amount", money_value(priced->net_amount.to_string(places), request.currency)},
-      {"tax_rate", priced->tax_rate.to_string()},
-      {"tax_amount", money_value(priced->tax_amount.to_string(places), request.currency)},
-      {"line_total", money_value(priced->total.to_string(places), request.currency)},
-      {"price_source", priced->price_source},
-      {"pricing_explanation", std::move(explanation)}};
+  boost::json::object values{{"unit_price", money_value(priced->unit_price.to_string(places), request.currency)},
+                             {"discount_percent", priced->discount_percent.to_string()},
+                             {"net_amount", money_value(priced->net_amount.to_string(places), request.currency)},
+                             {"tax_rate", priced->tax_rate.to_string()},
+                             {"tax_amount", money_value(priced->tax_amount.to_string(places), request.currency)},
+                             {"line_total", money_value(priced->total.to_string(places), request.currency)},
+                             {"price_source", priced->price_source},
+                             {"pricing_explanation", std::move(explanation)}};
   if (text_of(line, "description").empty()) values["description"] = text_of(*product, "name").substr(0, 500);
   if (const auto* position = line.if_contains("position"); !position || position->is_null()) {
     // The next position after the lines there are: the order a user added them in.
     const auto& lines = layout_of(records, kind.line);
-    auto last =
-        connection.query(fmt::format("SELECT COALESCE(MAX({}), 0) FROM {} WHERE {} = ? AND id <> ?",
-                                     column(lines, "position"), lines.entity().table, column(lines, kind.link)),
-                         {text_of(line, link_id(kind)), text_of(line, "id")});
+    auto last = connection.query(fmt::format("SELECT COALESCE(MAX({}), 0) FROM {} WHERE {} = ? AND id <> ?",
+                                             column(lines, "position"), lines.entity().table, column(lines, kind.link)),
+                                 {text_of(line, link_id(kind)), text_of(line, "id")});
     if (!last) return last.take_error();
     values["position"] = last->rows[0][0].integer() + 1;
   }

@@ -45,8 +45,8 @@ Result<std::vector<std::string>> document_line_ids(records::RecordService& recor
 
 // The document's live lines as the record service answers them, by position.
 Result<std::vector<boost::json::object>> document_lines(records::RecordService& records,
-                                                        storage::Connection& connection,
-                                                        const PricedDocumentKind& kind, std::string_view document_id);
+                                                        storage::Connection& connection, const PricedDocumentKind& kind,
+                                                        std::string_view document_id);
 
 // Prices every line of the document again (its customer, date, currency or price list changed).
 Result<void> reprice_lines(records::RecordService& records, storage::Connection& connection,

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "atrium/core/decimal.hpp"
 #include "priced_documents.hpp"
 #include "quotation_parts.hpp"
@@ -41,9 +43,8 @@ object carried_line(std::string_view link, const std::string& document_id, const
   return line;
 }
 
-Result<object> system_write(records::RecordService& records, storage::Connection& connection,
-                            std::string_view entity, std::string_view id, object values,
-                            const records::Actor& actor) {
+Result<object> system_write(records::RecordService& records, storage::Connection& connection, std::string_view entity,
+                            std::string_view id, object values, const records::Actor& actor) {
   return records.write_system_within(connection, layout_of(records, entity), id, values, actor);
 }
 
@@ -53,9 +54,9 @@ Result<object> open_enquiry(records::RecordService& records, storage::Connection
   if (!enquiry) return enquiry;
   const std::string status = text_of(*enquiry, "status");
   if (status != "new" && status != "allocated") {
-    return conflict("status", "ENQUIRY_CLOSED",
-                    fmt::format("enquiry {} is {}: only an open enquiry is converted", text_of(*enquiry, "number"),
-                                status));
+    return conflict(
+        "status", "ENQUIRY_CLOSED",
+        fmt::format("enquiry {} is {}: only an open enquiry is converted", text_of(*enquiry, "number"), status));
   }
   if (!text_of(*enquiry, "quotation_id").empty()) {
     return conflict("quotation_id", "ALREADY_CONVERTED",
@@ -70,11 +71,11 @@ Result<void> lines_from_enquiry(records::RecordService& records, storage::Connec
                                 std::string_view enquiry_id, const PricedDocumentKind& kind,
                                 const std::string& document_id, const records::Actor& actor) {
   const auto& enquiry_lines = layout_of(records, "enquiry_line");
-  auto ids = connection.query(
-      fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL ORDER BY {}, created_at, id",
-                  enquiry_lines.entity().table, enquiry_lines.find_field("enquiry")->columns[0].name,
-                  enquiry_lines.find_field("position")->columns[0].name),
-      {std::string(enquiry_id)});
+  auto ids =
+      connection.query(fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL ORDER BY {}, created_at, id",
+                                   enquiry_lines.entity().table, enquiry_lines.find_field("enquiry")->columns[0].name,
+                                   enquiry_lines.find_field("position")->columns[0].name),
+                       {std::string(enquiry_id)});
   if (!ids) return ids.take_error();
   const auto& lines = layout_of(records, kind.line);
   for (const auto& row : ids->rows) {
@@ -82,8 +83,8 @@ Result<void> lines_from_enquiry(records::RecordService& records, storage::Connec
     if (!source) return source.take_error();
     object line{{std::string(kind.link) + "_id", document_id}};
     // A variant made for the customer's changes is what they are offered.
-    line["product_id"] = text_of(*source, "variant_id").empty() ? text_of(*source, "product_id")
-                                                                : text_of(*source, "variant_id");
+    line["product_id"] =
+        text_of(*source, "variant_id").empty() ? text_of(*source, "product_id") : text_of(*source, "variant_id");
     copy(line, *source, {"quantity", "description", "position"});
     if (lines.find("requested_changes")) copy(line, *source, {"requested_changes"});
     auto created = records.create_within(connection, lines, line, actor);
@@ -101,16 +102,18 @@ Result<object> quotation_from_enquiry(records::RecordService& records, storage::
   object header;
   copy(header, *enquiry, {"account_id", "contact_id", "currency", "payment_terms", "delivery_period"});
   if (!text_of(*enquiry, "description").empty()) {
-    header["introduction"] = fmt::format("In reply to your enquiry {}{}.", text_of(*enquiry, "number"),
-                                         text_of(*enquiry, "customer_reference").empty()
-                                             ? std::string()
-                                             : fmt::format(" (your reference {})", text_of(*enquiry, "customer_reference")));
+    header["introduction"] =
+        fmt::format("In reply to your enquiry {}{}.", text_of(*enquiry, "number"),
+                    text_of(*enquiry, "customer_reference").empty()
+                        ? std::string()
+                        : fmt::format(" (your reference {})", text_of(*enquiry, "customer_reference")));
   }
   auto quotation = records.create_within(connection, layout_of(records, "quotation"), header, actor);
   if (!quotation) return quotation;
   const std::string id = text_of(*quotation, "id");
   ATRIUM_TRY(lines_from_enquiry(records, connection, enquiry_id, kQuotationDocument, id, actor));
-  auto linked = system_write(records, connection, "quotation", id, object{{"enquiry_id", std::string(enquiry_id)}}, actor);
+  auto linked =
+      system_write(records, connection, "quotation", id, object{{"enquiry_id", std::string(enquiry_id)}}, actor);
   if (!linked) return linked;
   auto marked = system_write(records, connection, "enquiry", enquiry_id,
                              object{{"status", "quoted"}, {"quotation_id", id}}, actor);
@@ -146,12 +149,12 @@ Result<object> order_from_quotation(records::RecordService& records, storage::Co
                                 text_of(*quotation, "number"), text_of(*quotation, "status")));
   }
   const auto& orders = layout_of(records, "sales_order");
-  auto existing = connection.query(fmt::format("SELECT {} FROM {} WHERE {} = ? AND {} <> 'cancelled' AND archived_at "
-                                               "IS NULL",
-                                               orders.find_field("number")->columns[0].name, orders.entity().table,
-                                               orders.find_field("quotation")->columns[0].name,
-                                               orders.find_field("status")->columns[0].name),
-                                   {std::string(quotation_id)});
+  auto existing = connection.query(
+      fmt::format("SELECT {} FROM {} WHERE {} = ? AND {} <> 'cancelled' AND archived_at "
+                  "IS NULL",
+                  orders.find_field("number")->columns[0].name, orders.entity().table,
+                  orders.find_field("quotation")->columns[0].name, orders.find_field("status")->columns[0].name),
+      {std::string(quotation_id)});
   if (!existing) return existing.take_error();
   if (!existing->empty()) {
     return conflict("quotation_id", "ALREADY_CONVERTED",
@@ -163,7 +166,8 @@ Result<object> order_from_quotation(records::RecordService& records, storage::Co
   auto accepted = quotations::frozen_revision(connection, quotation_id, revision);
   if (!accepted) return accepted;
   object header;
-  copy(header, *quotation, {"account_id", "contact_id", "currency", "price_list_id", "payment_terms", "delivery_terms"});
+  copy(header, *quotation,
+       {"account_id", "contact_id", "currency", "price_list_id", "payment_terms", "delivery_terms"});
   auto order = records.create_within(connection, orders, header, actor);
   if (!order) return order;
   const std::string id = text_of(*order, "id");
@@ -195,9 +199,9 @@ Result<object> invoice_from_order(records::RecordService& records, storage::Conn
   if (!order) return order;
   const std::string status = text_of(*order, "status");
   if (status == "draft" || status == "pending_approval" || status == "cancelled") {
-    return conflict("status", "ORDER_NOT_CONFIRMED",
-                    fmt::format("order {} is {}: only a confirmed order is invoiced", text_of(*order, "number"),
-                                status));
+    return conflict(
+        "status", "ORDER_NOT_CONFIRMED",
+        fmt::format("order {} is {}: only a confirmed order is invoiced", text_of(*order, "number"), status));
   }
   auto lines = document_lines(records, connection, kOrderDocument, order_id);
   if (!lines) return lines.take_error();
@@ -217,16 +221,17 @@ Result<object> invoice_from_order(records::RecordService& records, storage::Conn
                     fmt::format("order {} is invoiced in full", text_of(*order, "number")));
   }
   // Charges go on the order's first invoice (not counting cancelled ones).
-  auto earlier = connection.query(fmt::format("SELECT COUNT(*) FROM {} WHERE {} = ? AND {} <> 'cancelled' AND {} = "
-                                              "'invoice' AND archived_at IS NULL",
-                                              invoices.entity().table, invoices.find_field("sales_order")->columns[0].name,
-                                              invoices.find_field("status")->columns[0].name,
-                                              invoices.find_field("kind")->columns[0].name),
-                                  {std::string(order_id)});
+  auto earlier = connection.query(
+      fmt::format("SELECT COUNT(*) FROM {} WHERE {} = ? AND {} <> 'cancelled' AND {} = "
+                  "'invoice' AND archived_at IS NULL",
+                  invoices.entity().table, invoices.find_field("sales_order")->columns[0].name,
+                  invoices.find_field("status")->columns[0].name, invoices.find_field("kind")->columns[0].name),
+      {std::string(order_id)});
   if (!earlier) return earlier.take_error();
   object header{{"sales_order_id", std::string(order_id)}, {"kind", "invoice"}};
-  copy(header, *order, {"account_id", "contact_id", "currency", "price_list_id", "payment_terms", "payment_days",
-                        "customer_reference"});
+  copy(
+      header, *order,
+      {"account_id", "contact_id", "currency", "price_list_id", "payment_terms", "payment_days", "customer_reference"});
   if (earlier->rows[0][0].integer() == 0) copy(header, *order, {"freight", "insurance", "customs", "charges_tax_rate"});
   auto invoice = records.create_within(connection, invoices, header, actor);
   if (!invoice) return invoice;
@@ -239,23 +244,73 @@ Result<object> invoice_from_order(records::RecordService& records, storage::Conn
                                object{{"order_line_id", text_of(*source, "id")}}, actor);
     if (!traced) return traced.take_error();
     // The order line counts what it has invoiced now that the link is there.
-    auto counted = records.recompute_within(connection, layout_of(records, "order_line"), text_of(*source, "id"), actor);
+    auto counted =
+        records.recompute_within(connection, layout_of(records, "order_line"), text_of(*source, "id"), actor);
     if (!counted) return counted.take_error();
   }
   return records.get_within(connection, invoices, id);
 }
 
+Result<object> delivery_for(records::RecordService& records, storage::Connection& connection, std::string_view order_id,
+                            const boost::json::array& wanted, const object& given, const records::Actor& actor) {
+  auto order = records.get_within(connection, layout_of(records, "sales_order"), order_id);
+  if (!order) return order;
+  auto lines = document_lines(records, connection, kOrderDocument, order_id);
+  if (!lines) return lines.take_error();
+  std::vector<std::pair<std::string, std::string>> carried;  // order line id, quantity
+  Error problems{ErrorCode::validation_failed, "the lines to deliver are not valid", {}};
+  for (std::size_t index = 0; index < wanted.size(); ++index) {
+    const auto* entry = wanted[index].if_object();
+    const std::string id = entry ? text_of(*entry, "order_line_id") : std::string();
+    const bool ours =
+        std::any_of(lines->begin(), lines->end(), [&](const object& line) { return text_of(line, "id") == id; });
+    const auto quantity = entry ? Decimal::parse(text_of(*entry, "quantity")) : std::nullopt;
+    if (!ours)
+      problems.fields.push_back(
+          {fmt::format("lines[{}].order_line_id", index), "LINK_NOT_FOUND", "a line of this order"});
+    if (!quantity || quantity->is_zero() || quantity->is_negative())
+      problems.fields.push_back({fmt::format("lines[{}].quantity", index), "FIELD_OUT_OF_RANGE", "more than 0"});
+    if (ours && quantity && !quantity->is_zero() && !quantity->is_negative())
+      carried.emplace_back(id, quantity->to_string());
+  }
+  if (!problems.fields.empty()) return problems;
+  if (wanted.empty()) {
+    for (const auto& line : *lines) {
+      const Decimal ordered = Decimal::parse(text_of(line, "quantity")).value_or(Decimal());
+      const Decimal delivered = Decimal::parse(text_of(line, "delivered_quantity")).value_or(Decimal());
+      const Decimal rest = ordered.minus(delivered).value_or(Decimal());
+      if (!rest.is_zero() && !rest.is_negative()) carried.emplace_back(text_of(line, "id"), rest.to_string());
+    }
+    if (carried.empty()) {
+      return conflict("sales_order_id", "NOTHING_TO_DELIVER",
+                      fmt::format("order {} is delivered in full", text_of(*order, "number")));
+    }
+  }
+  object header{{"sales_order_id", std::string(order_id)}};
+  copy(header, given, {"scheduled_date", "carrier", "tracking_number", "delivery_address", "notify_email"});
+  auto delivery = records.create_within(connection, layout_of(records, "delivery"), header, actor);
+  if (!delivery) return delivery;
+  const std::string id = text_of(*delivery, "id");
+  for (const auto& [order_line, quantity] : carried) {
+    auto created = records.create_within(
+        connection, layout_of(records, "delivery_line"),
+        object{{"delivery_id", id}, {"order_line_id", order_line}, {"quantity", quantity}}, actor);
+    if (!created) return created.take_error();
+  }
+  return records.get_within(connection, layout_of(records, "delivery"), id);
+}
+
 Result<object> credit_note_for(records::RecordService& records, storage::Connection& connection,
-                               std::string_view invoice_id, const boost::json::array& wanted,
-                               const std::string& reason, const records::Actor& actor) {
+                               std::string_view invoice_id, const boost::json::array& wanted, const std::string& reason,
+                               const records::Actor& actor) {
   const auto& invoices = layout_of(records, "invoice");
   auto invoice = records.get_within(connection, invoices, invoice_id);
   if (!invoice) return invoice;
   const std::string status = text_of(*invoice, "status");
   if (text_of(*invoice, "kind") != "invoice" || status == "draft" || status == "cancelled") {
-    return conflict("status", "INVOICE_NOT_ISSUED",
-                    fmt::format("invoice {} is {}: only an issued invoice is credited", text_of(*invoice, "number"),
-                                status));
+    return conflict(
+        "status", "INVOICE_NOT_ISSUED",
+        fmt::format("invoice {} is {}: only an issued invoice is credited", text_of(*invoice, "number"), status));
   }
   auto lines = document_lines(records, connection, kInvoiceDocument, invoice_id);
   if (!lines) return lines.take_error();
@@ -289,8 +344,8 @@ Result<object> credit_note_for(records::RecordService& records, storage::Connect
     for (const auto& line : *lines) credited.emplace_back(&line, text_of(line, "quantity"));
   }
   object header{{"kind", "credit_note"}, {"credited_invoice_id", std::string(invoice_id)}};
-  copy(header, *invoice, {"account_id", "contact_id", "currency", "price_list_id", "sales_order_id",
-                          "customer_reference"});
+  copy(header, *invoice,
+       {"account_id", "contact_id", "currency", "price_list_id", "sales_order_id", "customer_reference"});
   if (!reason.empty()) header["notes"] = reason;
   auto note = records.create_within(connection, invoices, header, actor);
   if (!note) return note;

@@ -23,6 +23,12 @@ Result<boost::json::object> order_from_quotation(records::RecordService& records
 // order's prices. 409 ORDER_NOT_CONFIRMED, NOTHING_TO_INVOICE.
 Result<boost::json::object> invoice_from_order(records::RecordService& records, storage::Connection& connection,
                                                std::string_view order_id, const records::Actor& actor);
+// A scheduled delivery of the order: `lines` [{"order_line_id", "quantity"}] for part of
+// it; empty: all that is not delivered yet. `header`: scheduled_date, carrier, … as the
+// client gave them. 409 ORDER_NOT_CONFIRMED, NOTHING_TO_DELIVER.
+Result<boost::json::object> delivery_for(records::RecordService& records, storage::Connection& connection,
+                                         std::string_view order_id, const boost::json::array& lines,
+                                         const boost::json::object& header, const records::Actor& actor);
 // `lines`: [{"invoice_line_id", "quantity"}] to credit part of it; empty: every line
 // whole. 409 INVOICE_NOT_ISSUED.
 Result<boost::json::object> credit_note_for(records::RecordService& records, storage::Connection& connection,

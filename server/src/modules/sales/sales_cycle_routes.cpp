@@ -29,7 +29,9 @@ using records::Actor;
 // The most rows one report reads of one entity: beyond, it says it is incomplete.
 constexpr std::size_t kReportRowLimit = 100000;
 
-Response json(int status, const boost::json::value& body) { return Response::json(status, boost::json::serialize(body)); }
+Response json(int status, const boost::json::value& body) {
+  return Response::json(status, boost::json::serialize(body));
+}
 
 Decimal amount_of(const object& record, std::string_view field) {
   const auto* value = record.if_contains(field);
@@ -92,7 +94,9 @@ Response convert_from(records::RecordService& records, const Actor& actor, Reque
   return json(201, *made);
 }
 
-std::string today_of(const Clock& clock) { return to_iso8601(clock.now()).substr(0, 10); }
+std::string today_of(const Clock& clock) {
+  return to_iso8601(clock.now()).substr(0, 10);
+}
 
 // Whole days from one "YYYY-MM-DD" to another (negative when `to` is earlier).
 std::int64_t days_between(const std::string& from, const std::string& to) {
@@ -166,7 +170,8 @@ Result<object> balance_of(records::RecordService& records, const std::string& ac
   CurrencySums sums;
   for (const auto& invoice : *invoices) {
     const std::string currency = currency_of(invoice, "total");
-    sums.add(currency, text_of(invoice, "kind") == "credit_note" ? "credited" : "invoiced", amount_of(invoice, "total"));
+    sums.add(currency, text_of(invoice, "kind") == "credit_note" ? "credited" : "invoiced",
+             amount_of(invoice, "total"));
   }
   for (const auto& payment : *payments) {
     const std::string currency = currency_of(payment, "amount");
@@ -178,21 +183,19 @@ Result<object> balance_of(records::RecordService& records, const std::string& ac
   for (auto& [currency, values] : sums.sums) {
     values["balance"] = values["open"].minus(values["unallocated"]).value_or(Decimal());
   }
-  return object{{"account_id", account_id},
-                {"as_of", today},
-                {"currencies", sums.to_json({"invoiced", "credited", "paid", "unallocated", "open", "overdue", "balance",
-                                             "current", "days_1_30", "days_31_60", "days_61_90", "days_over_90"})}};
+  return object{
+      {"account_id", account_id},
+      {"as_of", today},
+      {"currencies", sums.to_json({"invoiced", "credited", "paid", "unallocated", "open", "overdue", "balance",
+                                   "current", "days_1_30", "days_31_60", "days_61_90", "days_over_90"})}};
 }
 
 // One step of the chain: what it is, when it happened, and how long after the step
 // before it.
 object step(std::string kind, const object& record, std::string at, std::string label) {
-  return object{{"kind", std::move(kind)},
-                {"id", text_of(record, "id")},
-                {"number", text_of(record, "number")},
-                {"label", std::move(label)},
-                {"status", text_of(record, "status")},
-                {"at", std::move(at)}};
+  return object{
+      {"kind", std::move(kind)},   {"id", text_of(record, "id")},         {"number", text_of(record, "number")},
+      {"label", std::move(label)}, {"status", text_of(record, "status")}, {"at", std::move(at)}};
 }
 
 Result<object> chain_of(records::RecordService& records, const std::string& account_id, const Actor& actor) {
@@ -205,6 +208,8 @@ Result<object> chain_of(records::RecordService& records, const std::string& acco
   if (!orders) return orders.take_error();
   auto invoices = all_rows(records, "invoice", of_account, actor);
   if (!invoices) return invoices.take_error();
+  auto deliveries = all_rows(records, "delivery", of_account, actor);
+  if (!deliveries) return deliveries.take_error();
   auto payments = all_rows(records, "payment", of_account, actor);
   if (!payments) return payments.take_error();
   std::map<std::string, const object*> payment_by_id;
@@ -228,7 +233,8 @@ Result<object> chain_of(records::RecordService& records, const std::string& acco
           "SELECT revision, frozen_at FROM quotation_revisions WHERE quotation_id = ? ORDER BY revision",
           {text_of(quotation, "id")});
       if (!rows) return rows.take_error();
-      for (const auto& row : rows->rows) revisions[text_of(quotation, "id")].emplace_back(row[0].integer(), row[1].text());
+      for (const auto& row : rows->rows)
+        revisions[text_of(quotation, "id")].emplace_back(row[0].integer(), row[1].text());
     }
     return {};
   });
@@ -255,9 +261,9 @@ Result<object> chain_of(records::RecordService& records, const std::string& acco
   };
   for (const auto& enquiry : *enquiries) {
     auto index = place("", text_of(enquiry, "id"));
-    chains[index].steps.push_back(step("enquiry", enquiry, text_of(enquiry, "created_at"),
-                                       fmt::format("Enquiry {} ({})", text_of(enquiry, "number"),
-                                                   text_of(enquiry, "channel"))));
+    chains[index].steps.push_back(
+        step("enquiry", enquiry, text_of(enquiry, "created_at"),
+             fmt::format("Enquiry {} ({})", text_of(enquiry, "number"), text_of(enquiry, "channel"))));
   }
   for (const auto& quotation : *quotations) {
     const std::string id = text_of(quotation, "id");
@@ -272,20 +278,27 @@ Result<object> chain_of(records::RecordService& records, const std::string& acco
     }
   }
   for (const auto& order : *orders) {
-    const std::string parent = !text_of(order, "quotation_id").empty() ? text_of(order, "quotation_id")
-                                                                        : text_of(order, "enquiry_id");
+    const std::string parent =
+        !text_of(order, "quotation_id").empty() ? text_of(order, "quotation_id") : text_of(order, "enquiry_id");
     auto index = place(parent, text_of(order, "id"));
     chains[index].steps.push_back(
         step("order", order, text_of(order, "created_at"), fmt::format("Order {}", text_of(order, "number"))));
   }
+  for (const auto& delivery : *deliveries) {
+    auto index = place(text_of(delivery, "sales_order_id"), text_of(delivery, "id"));
+    chains[index].steps.push_back(
+        step("delivery", delivery, text_of(delivery, "created_at"),
+             fmt::format("Delivery {} ({})", text_of(delivery, "number"), text_of(delivery, "status"))));
+  }
   for (const auto& invoice : *invoices) {
-    const std::string parent = !text_of(invoice, "credited_invoice_id").empty() ? text_of(invoice, "credited_invoice_id")
-                                                                                 : text_of(invoice, "sales_order_id");
+    const std::string parent = !text_of(invoice, "credited_invoice_id").empty()
+                                   ? text_of(invoice, "credited_invoice_id")
+                                   : text_of(invoice, "sales_order_id");
     auto index = place(parent, text_of(invoice, "id"));
     const bool credit = text_of(invoice, "kind") == "credit_note";
-    chains[index].steps.push_back(step(credit ? "credit_note" : "invoice", invoice, text_of(invoice, "created_at"),
-                                       fmt::format("{} {}", credit ? "Credit note" : "Invoice",
-                                                   text_of(invoice, "number"))));
+    chains[index].steps.push_back(
+        step(credit ? "credit_note" : "invoice", invoice, text_of(invoice, "created_at"),
+             fmt::format("{} {}", credit ? "Credit note" : "Invoice", text_of(invoice, "number"))));
   }
   for (const auto& allocation : allocations) {
     auto chain = chain_of_record.find(text_of(allocation, "invoice_id"));
@@ -300,9 +313,8 @@ Result<object> chain_of(records::RecordService& records, const std::string& acco
   }
   array out;
   for (auto& chain : chains) {
-    std::stable_sort(chain.steps.begin(), chain.steps.end(), [](const object& a, const object& b) {
-      return text_of(a, "at") < text_of(b, "at");
-    });
+    std::stable_sort(chain.steps.begin(), chain.steps.end(),
+                     [](const object& a, const object& b) { return text_of(a, "at") < text_of(b, "at"); });
     array steps;
     std::optional<TimePoint> previous;
     std::optional<TimePoint> first;
@@ -318,10 +330,10 @@ Result<object> chain_of(records::RecordService& records, const std::string& acco
       steps.push_back(std::move(entry));
     }
     object item{{"steps", std::move(steps)}};
-    item["seconds_total"] = first && previous ? boost::json::value(std::chrono::duration_cast<std::chrono::seconds>(
-                                                                      *previous - *first)
-                                                                      .count())
-                                              : boost::json::value(nullptr);
+    item["seconds_total"] =
+        first && previous
+            ? boost::json::value(std::chrono::duration_cast<std::chrono::seconds>(*previous - *first).count())
+            : boost::json::value(nullptr);
     out.push_back(std::move(item));
   }
   return object{{"account_id", account_id}, {"chains", std::move(out)}};
@@ -372,7 +384,8 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
           auto user = connection.query("SELECT name FROM users WHERE id = ? AND active = 1", {user_id});
           if (!user) return user.take_error();
           if (user->empty()) {
-            return Error{ErrorCode::validation_failed, "no such active user",
+            return Error{ErrorCode::validation_failed,
+                         "no such active user",
                          {{"user_id", "LINK_NOT_FOUND", "an active user's id"}}};
           }
           values["allocated_user_id"] = user_id;
@@ -382,7 +395,8 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
         if (!dealer_id.empty()) {
           auto dealer = records.get(layout_of(records, "account"), dealer_id, {"id", "name"}, actor.access);
           if (!dealer) {
-            return Error{ErrorCode::validation_failed, "no such account",
+            return Error{ErrorCode::validation_failed,
+                         "no such account",
                          {{"dealer_id", "LINK_NOT_FOUND", "an account you can read"}}};
           }
           auto owner = connection.query(
@@ -391,8 +405,9 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
           if (!owner) return owner.take_error();
           values["dealer_id"] = dealer_id;
           if (user_id.empty()) values["allocated_to"] = text_of(*dealer, "name");
-          handlers.emplace_back(owner->rows[0][0].text(), fmt::format("Pass enquiry {} to {}", text_of(*enquiry, "number"),
-                                                                      text_of(*dealer, "name")));
+          handlers.emplace_back(
+              owner->rows[0][0].text(),
+              fmt::format("Pass enquiry {} to {}", text_of(*enquiry, "number"), text_of(*dealer, "name")));
         }
         auto written = records.write_system_within(connection, enquiries, id, values, actor);
         if (!written) return written.take_error();
@@ -400,12 +415,13 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
         std::string due = text_of(*enquiry, "quotation_due");
         due = due.empty() ? to_iso8601(clock.now() + std::chrono::hours(48)) : due + "T17:00:00Z";
         for (const auto& [handler, title] : handlers) {
-          object task{{"title", title},
-                      {"kind", "task"},
-                      {"priority", "high"},
-                      {"due_at", due},
-                      {"parent", object{{"entity", "enquiry"}, {"id", id}}},
-                      {"description", note.empty() ? std::string("Prepare the quotation or pass the enquiry on.") : note}};
+          object task{
+              {"title", title},
+              {"kind", "task"},
+              {"priority", "high"},
+              {"due_at", due},
+              {"parent", object{{"entity", "enquiry"}, {"id", id}}},
+              {"description", note.empty() ? std::string("Prepare the quotation or pass the enquiry on.") : note}};
           // The task is the handler's own, whatever their right to create tasks.
           auto created = records.create_within(connection, layout_of(records, "task"), task, Actor{handler});
           if (!created) return created.take_error();
@@ -421,16 +437,18 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
 
   router.add(http::Method::post, "/api/v1/enquiries/{id}/quotation", [&records, context](Request& request) {
     return records::as_caller(context, request, [&](const Actor& actor) {
-      return convert_from(records, actor, request, "enquiry", [&](storage::Connection& connection, const std::string& id) {
-        return conversions::quotation_from_enquiry(records, connection, id, actor);
-      });
+      return convert_from(records, actor, request, "enquiry",
+                          [&](storage::Connection& connection, const std::string& id) {
+                            return conversions::quotation_from_enquiry(records, connection, id, actor);
+                          });
     });
   });
   router.add(http::Method::post, "/api/v1/enquiries/{id}/order", [&records, context](Request& request) {
     return records::as_caller(context, request, [&](const Actor& actor) {
-      return convert_from(records, actor, request, "enquiry", [&](storage::Connection& connection, const std::string& id) {
-        return conversions::order_from_enquiry(records, connection, id, actor);
-      });
+      return convert_from(records, actor, request, "enquiry",
+                          [&](storage::Connection& connection, const std::string& id) {
+                            return conversions::order_from_enquiry(records, connection, id, actor);
+                          });
     });
   });
   router.add(http::Method::post, "/api/v1/quotations/{id}/order", [&records, context](Request& request) {
@@ -449,6 +467,25 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
                           });
     });
   });
+  router.add(http::Method::post, "/api/v1/orders/{id}/delivery", [&records, context](Request& request) {
+    return records::as_caller(context, request, [&](const Actor& actor) {
+      const auto* body = request.json.if_object();
+      const object header = body ? *body : object{};
+      array lines;
+      if (const auto* given = body ? body->if_contains("lines") : nullptr; given && given->is_array()) {
+        lines = given->as_array();
+      }
+      if (lines.size() > 1000) {
+        return Response::error(
+            Error{ErrorCode::validation_failed, "too many lines", {{"lines", "FIELD_TOO_LONG", "at most 1000 lines"}}},
+            request.request_id);
+      }
+      return convert_from(records, actor, request, "sales_order",
+                          [&](storage::Connection& connection, const std::string& id) {
+                            return conversions::delivery_for(records, connection, id, lines, header, actor);
+                          });
+    });
+  });
   router.add(http::Method::post, "/api/v1/invoices/{id}/credit_note", [&records, context](Request& request) {
     return records::as_caller(context, request, [&](const Actor& actor) {
       const auto* body = request.json.if_object();
@@ -458,14 +495,16 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
       }
       const std::string reason = body ? text_of(*body, "reason") : std::string();
       if (reason.size() > 2000 || lines.size() > 1000) {
-        return Response::error(Error{ErrorCode::validation_failed, "too long",
+        return Response::error(Error{ErrorCode::validation_failed,
+                                     "too long",
                                      {{reason.size() > 2000 ? "reason" : "lines", "FIELD_TOO_LONG",
                                        "a reason of at most 2000 characters, at most 1000 lines"}}},
                                request.request_id);
       }
-      return convert_from(records, actor, request, "invoice", [&](storage::Connection& connection, const std::string& id) {
-        return conversions::credit_note_for(records, connection, id, lines, reason, actor);
-      });
+      return convert_from(records, actor, request, "invoice",
+                          [&](storage::Connection& connection, const std::string& id) {
+                            return conversions::credit_note_for(records, connection, id, lines, reason, actor);
+                          });
     });
   });
 
@@ -501,15 +540,15 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
         variant["name"] = body && !text_of(*body, "name").empty()
                               ? text_of(*body, "name")
                               : (text_of(*product, "name") + " (variant)").substr(0, 200);
-        variant["specifications"] = (text_of(*product, "specifications").empty()
-                                         ? text_of(*line, "requested_changes")
-                                         : text_of(*product, "specifications") + "\n\nChanges: " +
-                                               text_of(*line, "requested_changes"))
-                                        .substr(0, 20000);
+        variant["specifications"] =
+            (text_of(*product, "specifications").empty()
+                 ? text_of(*line, "requested_changes")
+                 : text_of(*product, "specifications") + "\n\nChanges: " + text_of(*line, "requested_changes"))
+                .substr(0, 20000);
         made = records.create_within(connection, layout_of(records, "product"), variant, actor);
         if (!made) return made.error();
-        auto linked = records.write_system_within(connection, lines, id, object{{"variant_id", text_of(*made, "id")}},
-                                                  actor);
+        auto linked =
+            records.write_system_within(connection, lines, id, object{{"variant_id", text_of(*made, "id")}}, actor);
         if (!linked) return linked.take_error();
         return {};
       });
