@@ -63,11 +63,19 @@ export function salesCycleCases({ baseUrl, check, signIn, scrollsSideways }) {
     return new URL(page.url()).pathname.split('/').pop();
   }
 
+  /** Brings a region into view; once more if a late render replaced it meanwhile. */
+  async function scrollTo(locator) {
+    await locator.scrollIntoViewIfNeeded().catch(async () => {
+      await locator.waitFor();
+      await locator.scrollIntoViewIfNeeded();
+    });
+  }
+
   async function phone(page, screenshot, name, ready) {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload({ waitUntil: 'domcontentloaded' });
     await ready.waitFor();
-    await ready.scrollIntoViewIfNeeded();
+    await scrollTo(ready);
     check(!(await scrollsSideways(page)), `${name} scrolls sideways on a phone`);
     await screenshot(`${name}-390x844`);
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -177,7 +185,7 @@ export function salesCycleCases({ baseUrl, check, signIn, scrollsSideways }) {
         const hint = checklist.getByRole('status', { name: 'Steps held back' });
         await hint.filter({ hasText: 'Confirm waits for 1 open item' }).waitFor();
         check((await page.getByRole('group', { name: 'Transitions' }).getByRole('button', { name: 'Confirm', exact: true }).isDisabled()), 'Confirm is open with an item open');
-        await checklist.scrollIntoViewIfNeeded();
+        await scrollTo(checklist);
         await screenshot('order-checklist');
 
         await checklist.getByRole('button', { name: /^Add remarks on Customer's purchase order filed/ }).click();
@@ -232,7 +240,7 @@ export function salesCycleCases({ baseUrl, check, signIn, scrollsSideways }) {
         await payments.waitFor();
         check((await payments.getByRole('button', { name: 'Record payment' }).count()) === 0, 'a paid invoice still offers a payment');
         await page.getByRole('group', { name: 'Sales actions' }).getByRole('button', { name: 'Credit note…' }).waitFor();
-        await payments.scrollIntoViewIfNeeded();
+        await scrollTo(payments);
         await screenshot('invoice-paid');
         await phone(page, screenshot, 'invoice', payments);
 
@@ -270,9 +278,9 @@ export function salesCycleCases({ baseUrl, check, signIn, scrollsSideways }) {
         const fromServer = await api(context, 'GET', `/accounts/${state.customer.id}/balance`);
         check(fromServer.currencies.EUR?.balance === '0.00' && fromServer.currencies.EUR?.open === '0.00', `the server's balance is ${JSON.stringify(fromServer.currencies.EUR)}`);
         check(/Balance 0\.00/.test(figures) && /Paid 3,840\.00/.test(figures), `the balance reads ${figures}`);
-        await balance.scrollIntoViewIfNeeded();
+        await scrollTo(balance);
         await screenshot('customer-360-balance');
-        await chain.scrollIntoViewIfNeeded();
+        await scrollTo(chain);
         await screenshot('customer-360-chain');
         await phone(page, screenshot, 'customer-360-sales', page.getByRole('region', { name: 'Sales chain' }));
 

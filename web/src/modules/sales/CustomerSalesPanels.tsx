@@ -1,9 +1,12 @@
 import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { quote } from '@/lib/filter';
+import { useMetadata } from '@/lib/metadata';
 import type { RecordActionSlotProps } from '@/lib/recordSlots';
+import { listRecords } from '@/lib/records';
 import { EmptyState } from '@/ui/EmptyState';
-import { formatDate, formatDateTime, formatDecimal } from '@/ui/fields/values';
+import { asObject, asText, formatDate, formatDateTime, formatDecimal } from '@/ui/fields/values';
 import { BUCKETS, isZero } from './buckets';
 import { chainTimeline } from './chain';
 import { spokenSince } from './duration';
@@ -14,8 +17,86 @@ export function CustomerSalesPanels({ record }: RecordActionSlotProps) {
   return (
     <Stack gap="md">
       <BalancePanel accountId={record.id} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        {DOCUMENT_KINDS.map((kind) => (
+          <LatestDocuments key={kind.entity} entity={kind.entity} accountId={record.id} />
+        ))}
+      </SimpleGrid>
       <ChainPanel accountId={record.id} />
     </Stack>
+  );
+}
+
+// The customer's documents, newest first: the few a person looks for without opening a list.
+const DOCUMENT_KINDS = [{ entity: 'enquiry' }, { entity: 'quotation' }, { entity: 'sales_order' }, { entity: 'invoice' }] as const;
+const LATEST_LIMIT = 5;
+
+function LatestDocuments({ entity, accountId }: { entity: string; accountId: string }) {
+  const metadata = useMetadata();
+  const definition = metadata.data?.entities.find((candidate) => candidate.name === entity);
+  const plural = definition?.plural ?? '';
+  const latest = useQuery({
+    queryKey: ['records', plural, 'of-account', accountId],
+    queryFn: ({ signal }) =>
+      listRecords(plural, { filter: `account_id eq ${quote(accountId)}`, sort: '-created_at', limit: LATEST_LIMIT, count: true }, signal),
+    enabled: plural !== '',
+  });
+  if (definition === undefined) return null;
+  const statuses = definition.fields.find((field) => field.name === 'status')?.values ?? [];
+  const rows = latest.data?.data ?? [];
+  const total = latest.data?.total ?? rows.length;
+  const listHref = `/${encodeURIComponent(plural)}?filter=${encodeURIComponent(`account_id eq ${quote(accountId)}`)}`;
+  return (
+    <Paper withBorder p="sm" component="section" aria-label={definition.label_plural}>
+      <Group justify="space-between" gap="xs" mb="xs" align="baseline">
+        <Title order={2} size="h5">
+          {definition.label_plural}
+          {latest.data === undefined ? '' : ` (${String(total)})`}
+        </Title>
+        {total > rows.length ? (
+          <Anchor component={Link} to={listHref} size="xs">
+            All {String(total)}
+          </Anchor>
+        ) : null}
+      </Group>
+      {latest.isPending ? (
+        <Loader size="xs" aria-label={`Loading ${definition.label_plural.toLowerCase()}`} />
+      ) : latest.isError ? (
+        <Text size="sm" c="red.8">
+          {latest.error.message}
+        </Text>
+      ) : rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          None yet.
+        </Text>
+      ) : (
+        <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }}>
+          {rows.map((row) => {
+            const status = asText(row.status);
+            const sum = asObject(row.total);
+            return (
+              <Group key={row.id} component="li" gap={6} wrap="wrap" justify="space-between">
+                <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
+                  <Anchor component={Link} to={`/${encodeURIComponent(plural)}/${encodeURIComponent(row.id)}`} size="sm" fw={600}>
+                    {asText(row.number) || row.id}
+                  </Anchor>
+                  {status === '' ? null : (
+                    <Badge size="xs" variant="light" color="gray">
+                      {statuses.find((choice) => choice.key === status)?.label ?? status}
+                    </Badge>
+                  )}
+                </Group>
+                {asText(sum.amount) === '' ? null : (
+                  <Text size="sm" style={amount}>
+                    {formatDecimal(asText(sum.amount))} {asText(sum.currency)}
+                  </Text>
+                )}
+              </Group>
+            );
+          })}
+        </Stack>
+      )}
+    </Paper>
   );
 }
 
@@ -27,7 +108,7 @@ function Figure({ label, value, strong = false }: { label: string; value: string
       <Text component="dt" size="xs" c="dimmed">
         {label}
       </Text>
-      <Text component="dd" m={0} fw={strong ? 700 : 500} {...(isZero(value) ? { c: 'dimmed' } : {})} style={amount}>
+      <Text component="dd" m={0} fw={strong ? 700 : 500} {...(isZero(value) && !strong ? { c: 'dimmed' } : {})} style={amount}>
         {formatDecimal(value ?? '0.00')}
       </Text>
     </div>

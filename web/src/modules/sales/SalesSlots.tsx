@@ -1,4 +1,4 @@
-import { Loader } from '@mantine/core';
+import { Loader, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import type { RecordActionSlotProps } from '@/lib/recordSlots';
 
@@ -30,10 +30,36 @@ export function SalesPanelSlot(props: RecordActionSlotProps) {
   );
 }
 
-/** The customer's balance and sales chain on the Customer 360° page. */
+function Placeholder({ title }: { title: string }) {
+  return (
+    <Paper withBorder p="sm" component="section" aria-label={title}>
+      <Title order={2} size="h5" mb="xs">
+        {title}
+      </Title>
+      <Loader size="xs" aria-label={`Loading ${title.toLowerCase()}`} />
+    </Paper>
+  );
+}
+
+/** The panels' places while their code loads, so the page does not jump when they arrive. */
+function CustomerSalesPlaceholders() {
+  return (
+    <Stack gap="md">
+      <Placeholder title="Balance" />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        {['Enquiries', 'Quotations', 'Orders', 'Invoices'].map((title) => (
+          <Placeholder key={title} title={title} />
+        ))}
+      </SimpleGrid>
+      <Placeholder title="Sales chain" />
+    </Stack>
+  );
+}
+
+/** The customer's balance, latest documents and sales chain on the Customer 360° page. */
 export function CustomerSalesSlot(props: RecordActionSlotProps) {
   return (
-    <Suspense fallback={<Loader size="sm" aria-label="Loading the balance" />}>
+    <Suspense fallback={<CustomerSalesPlaceholders />}>
       <CustomerSalesPanels {...props} />
     </Suspense>
   );
