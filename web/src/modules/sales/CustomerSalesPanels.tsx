@@ -195,6 +195,7 @@ const KIND_COLORS: Record<string, string> = {
   quotation: 'blue',
   quotation_revision: 'indigo',
   order: 'teal',
+  delivery: 'cyan',
   invoice: 'orange',
   credit_note: 'red',
   payment: 'green',

@@ -66,7 +66,7 @@ describe('chainTimeline', () => {
   });
 
   it('has no link for a kind it does not know', () => {
-    expect(stepHref({ kind: 'delivery', id: 'd1' })).toBeUndefined();
+    expect(stepHref({ kind: 'shipment', id: 's1' })).toBeUndefined();
     expect(stepHref({ kind: 'order', id: '' })).toBeUndefined();
   });
 });

@@ -56,7 +56,15 @@ export function fetchBalance(accountId: string, signal?: AbortSignal) {
   return api.get<Balance>(path('accounts', accountId, 'balance'), { signal });
 }
 
-export type ChainKind = 'enquiry' | 'quotation' | 'quotation_revision' | 'order' | 'invoice' | 'credit_note' | 'payment';
+export type ChainKind =
+  | 'enquiry'
+  | 'quotation'
+  | 'quotation_revision'
+  | 'order'
+  | 'delivery'
+  | 'invoice'
+  | 'credit_note'
+  | 'payment';
 
 export interface ChainStep {
   kind: ChainKind | (string & {});
