@@ -216,6 +216,8 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   deliveries.attach();
   sales::InvoiceLifecycle invoices(records);
   invoices.attach();
+  sales::ClaimLifecycle claims(records);
+  claims.attach();
   sales::add_sales_cycle_routes(router, records, authenticator, grants, clock);
   // Before the record routes: /orders/import is not an order's id.
   sales::add_order_import_route(router, records, authenticator, grants);

@@ -88,6 +88,27 @@ void add_sales_cycle_paths(json::object& paths) {
               {"items",
                {{"type", "object"},
                 {"properties", {{"invoice_line_id", text()}, {"quantity", text("Above 0, at most invoiced.")}}}}}}}}}});
+  add_conversion(paths, "/api/v1/orders/{id}/delivery", "deliverOrder", "Schedule a delivery of an order", "Delivery",
+                 "A scheduled delivery of what the order has not delivered yet, or of the `lines` given "
+                 "([{order_line_id, quantity}]); `scheduled_date`, `carrier`, `tracking_number` are taken over. 422 "
+                 "DELIVERY_EXCEEDS_ORDER; 409 ORDER_NOT_CONFIRMED, NOTHING_TO_DELIVER.",
+                 json::object{{"type", "object"},
+                              {"properties",
+                               {{"scheduled_date", {{"type", "string"}, {"format", "date"}}},
+                                {"carrier", text()},
+                                {"tracking_number", text()},
+                                {"lines", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}});
+  add_conversion(
+      paths, "/api/v1/claims/{id}/resolve", "resolveClaim", "Settle an accepted claim", "Claim",
+      "`resolution`: credit (a credit note for the claimed quantities), replacement (an order for them, "
+      "free of charge), reorder (an order at the invoice's prices), repair or reimbursement (a task). The "
+      "claim is resolved and names what settled it. 409 CLAIM_NOT_ACCEPTED.",
+      json::object{{"type", "object"},
+                   {"required", json::array{"resolution"}},
+                   {"properties",
+                    {{"resolution",
+                      {{"type", "string"},
+                       {"enum", json::array{"credit", "replacement", "reorder", "repair", "reimbursement"}}}}}}});
   add_conversion(paths, "/api/v1/enquiry_lines/{id}/variant", "makeVariant",
                  "Make a product variant for a line's requested changes", "Product",
                  "A new product, variant of the line's, specified with the requested changes; the quotation made "
@@ -152,8 +173,8 @@ void add_sales_cycle_paths(json::object& paths) {
                     {"properties",
                      {{"kind",
                        {{"type", "string"},
-                        {"enum", json::array{"enquiry", "quotation", "quotation_revision", "order", "invoice",
-                                             "credit_note", "payment"}}}},
+                        {"enum", json::array{"enquiry", "quotation", "quotation_revision", "order", "delivery",
+                                             "invoice", "credit_note", "payment", "claim"}}}},
                       {"id", text()},
                       {"number", text()},
                       {"label", text()},

@@ -56,6 +56,19 @@ class DeliveryLifecycle {
   records::RecordService& records_;
 };
 
+// Returns and claims against invoices: what they may claim, warranty, and locking once
+// settled (POST /api/v1/claims/{id}/resolve settles them).
+class ClaimLifecycle {
+ public:
+  explicit ClaimLifecycle(records::RecordService& records) : records_(records) {}
+  void attach();
+
+ private:
+  Result<void> on_claim_written(storage::Connection& connection, const records::RecordWriteEvent& event);
+  Result<void> on_line_written(storage::Connection& connection, const records::RecordWriteEvent& event);
+  records::RecordService& records_;
+};
+
 // Invoices and credit notes: priced lines and totals, due date, what is settled by
 // payments and credit notes and what is open; payments and their allocations.
 class InvoiceLifecycle {

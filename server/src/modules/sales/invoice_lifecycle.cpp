@@ -5,13 +5,12 @@
 // and allocations that never take more than the payment has or the invoice owes.
 #include <fmt/format.h>
 
-#include <chrono>
-
 #include "atrium/core/currency.hpp"
 #include "atrium/core/decimal.hpp"
 #include "atrium/sales/sales_cycle.hpp"
 #include "priced_documents.hpp"
 #include "record_fields.hpp"
+#include "sales_dates.hpp"
 #include "system_changes.hpp"
 
 namespace atrium::sales {
@@ -20,18 +19,6 @@ namespace {
 
 std::string column(const records::EntityLayout& layout, std::string_view field) {
   return layout.find_field(field)->columns.at(0).name;
-}
-
-// "YYYY-MM-DD" plus whole days; empty when the date is not one.
-std::string plus_days(const std::string& date, std::int64_t days) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return {};
-  const std::chrono::year_month_day start{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!start.ok()) return {};
-  const std::chrono::year_month_day due{std::chrono::sys_days{start} + std::chrono::days{days}};
-  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(due.year()), static_cast<unsigned>(due.month()),
-                     static_cast<unsigned>(due.day()));
 }
 
 Decimal stored_money(std::int64_t scaled) {

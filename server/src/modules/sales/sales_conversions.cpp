@@ -358,4 +358,86 @@ Result<object> credit_note_for(records::RecordService& records, storage::Connect
   return records.get_within(connection, invoices, id);
 }
 
+Result<object> resolve_claim(records::RecordService& records, storage::Connection& connection,
+                             std::string_view claim_id, const std::string& resolution, const records::Actor& actor) {
+  const auto& claims = layout_of(records, "claim");
+  auto claim = records.get_within(connection, claims, claim_id);
+  if (!claim) return claim;
+  if (text_of(*claim, "status") != "accepted") {
+    return conflict("status", "CLAIM_NOT_ACCEPTED",
+                    fmt::format("claim {} is {}: an accepted claim is settled", text_of(*claim, "number"),
+                                text_of(*claim, "status")));
+  }
+  const auto& claim_lines = layout_of(records, "claim_line");
+  auto ids =
+      connection.query(fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL ORDER BY created_at, id",
+                                   claim_lines.entity().table, claim_lines.find_field("claim")->columns[0].name),
+                       {std::string(claim_id)});
+  if (!ids) return ids.take_error();
+  std::vector<object> lines;  // the claim's lines with the invoice lines they claim
+  for (const auto& row : ids->rows) {
+    auto line = records.get_within(connection, claim_lines, row[0].text());
+    if (!line) return line.take_error();
+    auto invoiced =
+        records.get_within(connection, layout_of(records, "invoice_line"), text_of(*line, "invoice_line_id"));
+    if (!invoiced) return invoiced.take_error();
+    (*invoiced)["claimed_quantity"] = text_of(*line, "quantity");
+    lines.push_back(std::move(*invoiced));
+  }
+  const bool needs_lines = resolution == "credit" || resolution == "replacement" || resolution == "reorder";
+  if (needs_lines && lines.empty()) {
+    return Error{ErrorCode::validation_failed,
+                 "the claim has no lines to settle",
+                 {{"resolution", "CLAIM_WITHOUT_LINES", "credit, replacement and re-order settle the claim's lines"}}};
+  }
+  std::string settled_with;
+  const std::string reason = fmt::format("Claim {}", text_of(*claim, "number"));
+  if (resolution == "credit") {
+    boost::json::array wanted;
+    for (const auto& line : lines) {
+      wanted.push_back(
+          object{{"invoice_line_id", text_of(line, "id")}, {"quantity", text_of(line, "claimed_quantity")}});
+    }
+    auto note = credit_note_for(records, connection, text_of(*claim, "invoice_id"), wanted, reason, actor);
+    if (!note) return note;
+    settled_with = text_of(*note, "number");
+  } else if (resolution == "replacement" || resolution == "reorder") {
+    auto invoice = records.get_within(connection, layout_of(records, "invoice"), text_of(*claim, "invoice_id"));
+    if (!invoice) return invoice;
+    object header{{"notes", reason}};
+    copy(header, *invoice, {"account_id", "contact_id", "currency", "price_list_id", "payment_terms", "payment_days"});
+    auto order = records.create_within(connection, layout_of(records, "sales_order"), header, actor);
+    if (!order) return order;
+    for (const auto& line : lines) {
+      object carried = carried_line("sales_order", text_of(*order, "id"), line, text_of(line, "claimed_quantity"));
+      carried.erase("position");
+      // A replacement is free of charge; a re-order is sold again at the invoice's price.
+      if (resolution == "replacement") {
+        carried["manual_unit_price"] = money_value("0", text_of(*invoice, "currency"));
+        carried.erase("manual_discount");
+      }
+      auto created = records.create_within(connection, layout_of(records, "order_line"), carried, actor);
+      if (!created) return created.take_error();
+    }
+    settled_with = text_of(*order, "number");
+  } else if (resolution == "repair" || resolution == "reimbursement") {
+    object task{
+        {"title", resolution == "repair" ? fmt::format("Repair the goods of claim {}", text_of(*claim, "number"))
+                                         : fmt::format("Reimburse the charge of claim {}", text_of(*claim, "number"))},
+        {"kind", "task"},
+        {"priority", "high"},
+        {"parent", object{{"entity", "claim"}, {"id", std::string(claim_id)}}}};
+    auto created = records.create_within(connection, layout_of(records, "task"), task, actor);
+    if (!created) return created.take_error();
+    settled_with = "task " + text_of(*created, "id");
+  } else {
+    return Error{ErrorCode::validation_failed,
+                 "unknown resolution",
+                 {{"resolution", "FIELD_INVALID_ENUM", "credit, replacement, reorder, repair or reimbursement"}}};
+  }
+  return system_write(records, connection, "claim", claim_id,
+                      object{{"status", "resolved"}, {"resolution", resolution}, {"resolved_with", settled_with}},
+                      actor);
+}
+
 }  // namespace atrium::sales::conversions

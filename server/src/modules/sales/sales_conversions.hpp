@@ -35,4 +35,12 @@ Result<boost::json::object> credit_note_for(records::RecordService& records, sto
                                             std::string_view invoice_id, const boost::json::array& lines,
                                             const std::string& reason, const records::Actor& actor);
 
+// Settles an accepted claim: `credit` (a credit note for the claimed quantities),
+// `replacement` (an order for them free of charge), `reorder` (an order for them at the
+// invoice's prices), `repair` or `reimbursement` (a task for the claim's owner). The
+// claim is resolved, naming what settled it. 409 CLAIM_NOT_ACCEPTED.
+Result<boost::json::object> resolve_claim(records::RecordService& records, storage::Connection& connection,
+                                          std::string_view claim_id, const std::string& resolution,
+                                          const records::Actor& actor);
+
 }  // namespace atrium::sales::conversions

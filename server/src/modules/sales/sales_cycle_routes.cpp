@@ -15,6 +15,7 @@
 #include "priced_documents.hpp"
 #include "record_fields.hpp"
 #include "sales_conversions.hpp"
+#include "sales_dates.hpp"
 
 namespace atrium::sales {
 
@@ -96,22 +97,6 @@ Response convert_from(records::RecordService& records, const Actor& actor, Reque
 
 std::string today_of(const Clock& clock) {
   return to_iso8601(clock.now()).substr(0, 10);
-}
-
-// Whole days from one "YYYY-MM-DD" to another (negative when `to` is earlier).
-std::int64_t days_between(const std::string& from, const std::string& to) {
-  auto parse = [](const std::string& date) -> std::optional<std::chrono::sys_days> {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    if (date.size() < 10 || std::sscanf(date.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
-    const std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-    if (!day.ok()) return std::nullopt;
-    return std::chrono::sys_days{day};
-  };
-  auto a = parse(from);
-  auto b = parse(to);
-  if (!a || !b) return 0;
-  return (*b - *a).count();
 }
 
 constexpr std::string_view kBuckets[] = {"current", "days_1_30", "days_31_60", "days_61_90", "days_over_90"};
@@ -300,6 +285,14 @@ Result<object> chain_of(records::RecordService& records, const std::string& acco
         step(credit ? "credit_note" : "invoice", invoice, text_of(invoice, "created_at"),
              fmt::format("{} {}", credit ? "Credit note" : "Invoice", text_of(invoice, "number"))));
   }
+  auto claims = all_rows(records, "claim", of_account, actor);
+  if (!claims) return claims.take_error();
+  for (const auto& claim : *claims) {
+    auto index = place(text_of(claim, "invoice_id"), text_of(claim, "id"));
+    chains[index].steps.push_back(step(
+        "claim", claim, text_of(claim, "created_at"),
+        fmt::format("Claim {} ({}, {})", text_of(claim, "number"), text_of(claim, "kind"), text_of(claim, "reason"))));
+  }
   for (const auto& allocation : allocations) {
     auto chain = chain_of_record.find(text_of(allocation, "invoice_id"));
     auto payment = payment_by_id.find(text_of(allocation, "payment_id"));
@@ -483,6 +476,23 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
       return convert_from(records, actor, request, "sales_order",
                           [&](storage::Connection& connection, const std::string& id) {
                             return conversions::delivery_for(records, connection, id, lines, header, actor);
+                          });
+    });
+  });
+  router.add(http::Method::post, "/api/v1/claims/{id}/resolve", [&records, context](Request& request) {
+    return records::as_caller(context, request, [&](const Actor& actor) {
+      const auto* body = request.json.if_object();
+      const std::string resolution = body ? text_of(*body, "resolution") : std::string();
+      if (resolution.empty()) {
+        return Response::error(
+            Error{ErrorCode::validation_failed,
+                  "how the claim is settled",
+                  {{"resolution", "FIELD_REQUIRED", "credit, replacement, reorder, repair or reimbursement"}}},
+            request.request_id);
+      }
+      return convert_from(records, actor, request, "claim",
+                          [&](storage::Connection& connection, const std::string& id) {
+                            return conversions::resolve_claim(records, connection, id, resolution, actor);
                           });
     });
   });
