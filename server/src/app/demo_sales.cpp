@@ -62,9 +62,9 @@ Result<std::int64_t> load_demo_sales(storage::Connection& connection, DemoIds& i
   // and approve; the viewer reads. Checklist rules are the leads' to keep.
   const char* right_sql =
       "INSERT INTO role_rights (role_id, entity, action, scope, rule) VALUES (?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING";
-  for (const char* entity :
-       {"enquiry", "enquiry_line", "competitor_rate", "sales_order", "order_line", "order_checklist_item", "invoice",
-        "invoice_line", "payment", "payment_allocation", "delivery", "delivery_line", "claim", "claim_line"}) {
+  for (const char* entity : {"enquiry", "enquiry_line", "competitor_rate", "sales_order", "order_line",
+                             "order_checklist_item", "invoice", "invoice_line", "payment", "payment_allocation",
+                             "delivery", "delivery_line", "claim", "claim_line", "contract", "sales_forecast"}) {
     for (const char* action : {"read", "create", "edit"}) ATRIUM_TRY(run(right_sql, {*sales, entity, action, "all"}));
     for (const char* action : {"read", "create", "edit", "delete", "export", "approve"}) {
       ATRIUM_TRY(run(right_sql, {*lead, entity, action, "all"}));

@@ -218,6 +218,12 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   invoices.attach();
   sales::ClaimLifecycle claims(records);
   claims.attach();
+  sales::PeriodicFollowUps periodic_follow_ups(records);
+  periodic_follow_ups.register_jobs(jobs.registry());
+  if (auto scheduled = periodic_follow_ups.schedule(jobs.scheduler()); !scheduled) {
+    fmt::print(stderr, "atrium: periodic follow-ups: {}\n", scheduled.error().message);
+    return 1;
+  }
   sales::add_sales_cycle_routes(router, records, authenticator, grants, clock);
   // Before the record routes: /orders/import is not an order's id.
   sales::add_order_import_route(router, records, authenticator, grants);

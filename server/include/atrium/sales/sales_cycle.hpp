@@ -9,6 +9,11 @@
 #include "atrium/records/record_service.hpp"
 #include "atrium/workflow/approval_engine.hpp"
 
+namespace atrium::workflow {
+class JobRegistry;
+class JobScheduler;
+}  // namespace atrium::workflow
+
 namespace atrium::sales {
 
 // Enquiries: defaults from the customer and contact, totals over the lines asked for,
@@ -80,6 +85,20 @@ class InvoiceLifecycle {
   Result<void> on_invoice_written(storage::Connection& connection, const records::RecordWriteEvent& event);
   Result<void> on_line_written(storage::Connection& connection, const records::RecordWriteEvent& event);
   Result<void> on_allocation_written(storage::Connection& connection, const records::RecordWriteEvent& event);
+  records::RecordService& records_;
+};
+
+// Periodic follow-ups of regular customers, dealers and agents from their contracts,
+// their consumption pattern and their forecasts, made by a recurring job.
+class PeriodicFollowUps {
+ public:
+  explicit PeriodicFollowUps(records::RecordService& records) : records_(records) {}
+  void register_jobs(workflow::JobRegistry& registry);
+  Result<void> schedule(workflow::JobScheduler& scheduler);
+  // The follow-ups due on `today` ("YYYY-MM-DD"): how many were made.
+  Result<int> run(storage::Connection& connection, const std::string& today);
+
+ private:
   records::RecordService& records_;
 };
 
