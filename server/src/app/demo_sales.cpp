@@ -192,6 +192,17 @@ Result<std::int64_t> load_demo_sales(storage::Connection& connection, DemoIds& i
   overdue.field = "due_date";
   overdue.offset_minutes = 24 * 60;
 
+  // A contract is reviewed with the customer two weeks before its review date.
+  workflow::AutomationAction review;
+  review.type = "create_follow_up";
+  review.title = "Review contract {{ contract.number }} with {{ contract.account.name }}";
+  review.assignee = "owner";
+  review.due_in_days = 7;
+  workflow::AutomationTrigger review_due;
+  review_due.kind = workflow::TriggerKind::date_reached;
+  review_due.field = "review_date";
+  review_due.offset_minutes = -14 * 24 * 60;
+
   struct Rule {
     const char* name;
     const char* entity;
@@ -211,6 +222,7 @@ Result<std::int64_t> load_demo_sales(storage::Connection& connection, DemoIds& i
        overdue,
        R"(kind eq "invoice" and status in ["issued", "partly_paid"])",
        {remind, collect}},
+      {"Review contracts two weeks ahead", "contract", review_due, R"(status eq "active")", {review}},
   };
   for (const auto& rule : rules) {
     ATRIUM_TRY(
