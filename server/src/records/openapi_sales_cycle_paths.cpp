@@ -198,6 +198,38 @@ void add_sales_cycle_paths(json::object& paths) {
   set_security(chain, false);
   paths["/api/v1/accounts/{id}/chain"] = {{"get", std::move(chain)}};
 
+  json::object enquiries = operation("getEnquiryAnalysis", "Enquiries by customer, dealer, area or product", kTag);
+  enquiries["description"] =
+      "Over the enquiries the caller reads: how many, the value asked (per currency) and, by product, the quantity. "
+      "400 names `group_by` or `status` (FIELD_INVALID_ENUM).";
+  enquiries["parameters"] = json::array{
+      json::object{{"name", "group_by"},
+                   {"in", "query"},
+                   {"schema", {{"type", "string"}, {"enum", json::array{"customer", "dealer", "area", "product"}}}}},
+      json::object{{"name", "status"},
+                   {"in", "query"},
+                   {"description", "pending (the default): new and allocated ones; all: every one."},
+                   {"schema", {{"type", "string"}, {"enum", json::array{"pending", "all"}}}}}};
+  enquiries["responses"] = {
+      {"200", answer_of("One row per group, the most enquiries first.",
+                        json::object{{"type", "object"},
+                                     {"properties",
+                                      {{"group_by", text()},
+                                       {"status", text()},
+                                       {"data",
+                                        {{"type", "array"},
+                                         {"items",
+                                          {{"type", "object"},
+                                           {"properties",
+                                            {{"key", text("The customer's, dealer's or product's id, or the area.")},
+                                             {"enquiries", {{"type", "integer"}}},
+                                             {"quantity", text()},
+                                             {"value", amounts_by_currency({"value"})}}}}}}},
+                                       {"truncated", {{"type", "boolean"}}}}}})}};
+  add_errors(enquiries, {"400", "401"});
+  set_security(enquiries, false);
+  paths["/api/v1/reports/enquiries"] = {{"get", std::move(enquiries)}};
+
   json::object ageing = operation("getAgeing", "Open invoices by customer and by how late they are", kTag);
   ageing["description"] = "Over the invoices the caller reads.";
   ageing["responses"] = {

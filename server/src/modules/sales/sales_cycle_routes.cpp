@@ -4,9 +4,11 @@
 // a caller may not see is neither counted nor shown.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "../../records/caller.hpp"
 #include "atrium/core/currency.hpp"
@@ -586,6 +588,73 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
       auto chain = chain_of(records, id, actor);
       if (!chain) return Response::error(chain.error(), request.request_id);
       return json(200, *chain);
+    });
+  });
+
+  // Enquiries by customer, dealer, area or product: how many, and the value asked, over
+  // the enquiries the caller sees; `status=pending` (the default) counts the open ones
+  // (new and allocated), `all` every one.
+  router.add(http::Method::get, "/api/v1/reports/enquiries", [&records, context](Request& request) {
+    return records::as_caller(context, request, [&](const Actor& actor) {
+      const std::string by(request.query("group_by").value_or("area"));
+      const std::string status(request.query("status").value_or("pending"));
+      if (by != "customer" && by != "dealer" && by != "area" && by != "product") {
+        return Response::error(Error{ErrorCode::bad_request,
+                                     "the grouping is not valid",
+                                     {{"group_by", "FIELD_INVALID_ENUM", "customer, dealer, area or product"}}},
+                               request.request_id);
+      }
+      if (status != "pending" && status != "all") {
+        return Response::error(Error{ErrorCode::bad_request,
+                                     "the status is not valid",
+                                     {{"status", "FIELD_INVALID_ENUM", "pending or all"}}},
+                               request.request_id);
+      }
+      bool truncated = false;
+      auto enquiries = all_rows(records, "enquiry", status == "pending" ? "status in [\"new\", \"allocated\"]" : "",
+                                actor, &truncated);
+      if (!enquiries) return Response::error(enquiries.error(), request.request_id);
+      struct Group {
+        std::int64_t enquiries = 0;
+        CurrencySums value;
+        Decimal quantity;
+      };
+      std::map<std::string, Group> groups;
+      if (by == "product") {
+        std::map<std::string, const object*> by_id;
+        for (const auto& enquiry : *enquiries) by_id[text_of(enquiry, "id")] = &enquiry;
+        auto lines = all_rows(records, "enquiry_line", "", actor, &truncated);
+        if (!lines) return Response::error(lines.error(), request.request_id);
+        std::map<std::string, std::set<std::string>> counted;
+        for (const auto& line : *lines) {
+          if (!by_id.contains(text_of(line, "enquiry_id"))) continue;
+          auto& group = groups[text_of(line, "product_id")];
+          if (counted[text_of(line, "product_id")].insert(text_of(line, "enquiry_id")).second) ++group.enquiries;
+          group.quantity = group.quantity.plus(Decimal::parse(text_of(line, "quantity")).value_or(Decimal()))
+                               .value_or(group.quantity);
+          if (const auto currency = currency_of(line, "line_total"); !currency.empty())
+            group.value.add(currency, "value", amount_of(line, "line_total"));
+        }
+      } else {
+        const std::string field = by == "customer" ? "account_id" : by == "dealer" ? "dealer_id" : "area";
+        for (const auto& enquiry : *enquiries) {
+          auto& group = groups[text_of(enquiry, field)];
+          ++group.enquiries;
+          if (const auto currency = currency_of(enquiry, "total"); !currency.empty())
+            group.value.add(currency, "value", amount_of(enquiry, "total"));
+        }
+      }
+      array rows;
+      for (const auto& [key, group] : groups) {
+        object row{{"key", key}, {"enquiries", group.enquiries}, {"value", group.value.to_json({"value"})}};
+        if (by == "product") row["quantity"] = group.quantity.to_string();
+        rows.push_back(std::move(row));
+      }
+      std::sort(rows.begin(), rows.end(), [](const boost::json::value& a, const boost::json::value& b) {
+        return a.at("enquiries").as_int64() > b.at("enquiries").as_int64();
+      });
+      return json(200,
+                  object{{"group_by", by}, {"status", status}, {"data", std::move(rows)}, {"truncated", truncated}});
     });
   });
 
