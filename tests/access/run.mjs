@@ -138,8 +138,16 @@ try {
     const token = `mx${serial}q${process.pid}`;
     // Optional values other records need: a quotation line is priced from its product.
     const body = entity.name === 'product' ? { list_price: { amount: '1', currency: 'EUR' } } : {};
+    let extra = null;
+    if (standsOnLaterState[entity.name]) {
+      const prepared = await standsOnLaterState[entity.name](maker, inside, parentRecord);
+      Object.assign(body, prepared.body);
+      parentRecord = prepared.parent;
+      extra = prepared.extra ?? null;
+    }
     for (const field of entity.fields) {
       if (field.read_only || field.numbered) continue;
+      if (body[field.name] !== undefined) continue;
       const isScope = field === scopeField(entity);
       if (isScope) {
         const values = metadata.picklists[field.picklist];
@@ -179,10 +187,53 @@ try {
       }
     }
     const created = await clients[maker].ok('POST', `/api/v1/${entity.plural}`, body);
-    const record = { entity, id: created.id, maker, inside, parent: parentRecord ?? null, token };
+    const record = { entity, id: created.id, maker, inside, parent: parentRecord ?? null, token, extra };
     made.push(record);
     return record;
   }
+
+  // Records that stand on a document further along than a new one: a delivery on a
+  // confirmed order, a claim and a payment allocation on an issued invoice, and their
+  // lines on lines of those documents. Each takes the parent it is given, else makes one.
+  async function confirm(order, maker, inside) {
+    const line = await make(entityByName.get('order_line'), maker, inside, order);
+    const items = await clients[maker].ok('GET', `/api/v1/orders/${order.id}/order_checklist_items?limit=500`);
+    for (const item of items.data) {
+      await clients[maker].ok('PATCH', `/api/v1/order_checklist_items/${item.id}`, { done: true, version: item.version });
+    }
+    await clients[maker].ok('POST', `/api/v1/orders/${order.id}/transitions/submit`, {});
+    return line;
+  }
+  async function issuedInvoice(maker, inside, account) {
+    const invoice = await make(entityByName.get('invoice'), maker, inside, account);
+    const line = await make(entityByName.get('invoice_line'), maker, inside, invoice);
+    await clients[maker].ok('POST', `/api/v1/invoices/${invoice.id}/transitions/issue`, {});
+    return { invoice, line };
+  }
+  const standsOnLaterState = {
+    delivery: async (maker, inside, order) => {
+      order ??= await make(entityByName.get('sales_order'), maker, inside);
+      const line = await confirm(order, maker, inside);
+      return { body: { sales_order_id: order.id }, parent: order, extra: { orderLine: line } };
+    },
+    delivery_line: async (maker, inside, delivery) => {
+      delivery ??= await make(entityByName.get('delivery'), maker, inside);
+      return { body: { delivery_id: delivery.id, order_line_id: delivery.extra.orderLine.id, quantity: 1 }, parent: delivery };
+    },
+    claim: async (maker, inside, account) => {
+      const { invoice, line } = await issuedInvoice(maker, inside, account);
+      return { body: { invoice_id: invoice.id }, parent: invoice.parent, extra: { invoiceLine: line } };
+    },
+    claim_line: async (maker, inside, claim) => {
+      claim ??= await make(entityByName.get('claim'), maker, inside);
+      return { body: { claim_id: claim.id, invoice_line_id: claim.extra.invoiceLine.id, quantity: 1 }, parent: claim };
+    },
+    payment_allocation: async (maker, inside, payment) => {
+      payment ??= await make(entityByName.get('payment'), maker, inside);
+      const { invoice } = await issuedInvoice(maker, inside, payment.parent);
+      return { body: { payment_id: payment.id, invoice_id: invoice.id, amount: { amount: '0.01', currency: 'EUR' } }, parent: payment };
+    },
+  };
 
   const parentOf = (entity) => {
     const link = entity.fields.find((f) => f.field === entity.access_parent);
@@ -250,14 +301,26 @@ try {
       const records = made.filter((r) => r.entity === entity);
       const expected = records.filter((r) => visible(r, scope)).map((r) => r.id).sort();
       const where = `${entity.name} × ${scope}`;
-      const ids = records.map((r) => `"${r.id}"`).join(',');
-      // list and count
-      const list = await rep.call('GET', `/api/v1/${entity.plural}?filter=${encodeURIComponent(`id in [${ids}]`)}&count=true&limit=500`);
+      // list and count, a hundred ids at a time (records made for others' sake are many)
+      const listed = [];
+      let counted = 0;
+      let refused = null;
+      for (let start = 0; start < records.length; start += 100) {
+        const ids = records.slice(start, start + 100).map((r) => `"${r.id}"`).join(',');
+        const list = await rep.call('GET', `/api/v1/${entity.plural}?filter=${encodeURIComponent(`id in [${ids}]`)}&count=true&limit=500`);
+        if (list.status !== 200) {
+          refused = [list.status, list.body?.error?.code];
+          continue;
+        }
+        listed.push(...list.body.data.map((r) => r.id));
+        counted += list.body.total;
+      }
       if (scope === 'none') {
-        expect(`${where}: list refused`, [list.status, list.body?.error?.code], [403, 'FORBIDDEN']);
+        expect(`${where}: list refused`, refused, [403, 'FORBIDDEN']);
       } else {
-        expect(`${where}: list`, list.body.data.map((r) => r.id).sort(), expected);
-        expect(`${where}: count`, list.body.total, expected.length);
+        expect(`${where}: list answered`, refused, null);
+        expect(`${where}: list`, listed.sort(), expected);
+        expect(`${where}: count`, counted, expected.length);
       }
       for (const record of records) {
         const seen = visible(record, scope);
@@ -283,12 +346,25 @@ try {
       if (titleField?.searchable && !titleField.numbered && scope !== 'none') {
         const hits = await rep.ok('GET', `/api/v1/search?q=mx&entities=${entity.plural}&limit=100`);
         const found = hits.data.map((h) => h.id).filter((id) => records.some((r) => r.id === id)).sort();
-        expect(`${where}: search`, found, expected);
+        if (expected.length < 100) {
+          expect(`${where}: search`, found, expected);
+        } else {
+          // More than a page of hits (records made for others' sake): a full page, all in scope.
+          expect(`${where}: search (a full page)`, found.length, 100);
+          expect(`${where}: search (in scope)`, found.filter((id) => !expected.includes(id)), []);
+        }
       }
       // the event log
       if (scope !== 'none') {
-        const events = await rep.ok('GET', `/api/v1/audit?entity=${entity.name}&limit=500`);
-        const logged = [...new Set(events.data.map((e) => e.record_id))].filter((id) => records.some((r) => r.id === id)).sort();
+        // every page of the log (documents the system keeps up to date have many entries)
+        const entries = [];
+        for (let after = 0; ;) {
+          const events = await rep.ok('GET', `/api/v1/audit?entity=${entity.name}&limit=500&after=${after}`);
+          entries.push(...events.data);
+          if (events.data.length < 500 || events.next_after === null) break;
+          after = events.next_after;
+        }
+        const logged = [...new Set(entries.map((e) => e.record_id))].filter((id) => records.some((r) => r.id === id)).sort();
         expect(`${where}: event log`, logged, expected);
       }
       // related lists: the children of each parent record
@@ -304,7 +380,9 @@ try {
             continue;
           }
           const children = made.filter((r) => r.entity === child && r.parent?.id === parentRecord.id && visible(r, scope)).map((r) => r.id).sort();
-          expect(`${where}: related ${child.plural}`, answer.status === 200 ? answer.body.data.map((r) => r.id).sort() : answer.status, children);
+          // (records the system adds, such as an order's checklist, are not the matrix's)
+          const known = (id) => made.some((r) => r.id === id);
+          expect(`${where}: related ${child.plural}`, answer.status === 200 ? answer.body.data.map((r) => r.id).filter(known).sort() : answer.status, children);
         }
       }
       // create: any role with the right creates, even outside the rule (the record is
@@ -314,7 +392,7 @@ try {
         expect(`${where}: create without right`, [creation.status, creation.body?.error?.fields?.[0]?.code], [403, 'ACCESS_DENIED']);
       } else {
         let created = null;
-        try { created = await make(entity, 'rep', false); } catch (error) { created = String(error.message); }
+        try { created = await make(entity, 'rep', false); } catch (error) { created = String(error.message); failures.push(`${where}: create: ${created}`); }
         expect(`${where}: create`, typeof created === 'object' && created !== null, true);
       }
     }

@@ -236,6 +236,50 @@ Result<std::int64_t> load_demo_pricing(storage::Database& database, const metada
   return rows;
 }
 
+struct ChecklistRule {
+  const char* order_type;
+  const char* category;
+  const char* label;
+  const char* guards;
+};
+
+constexpr ChecklistRule kChecklist[] = {
+    {"standard", "documents", "Customer's purchase order filed", "submit"},
+    {"standard", "packing", "Goods packed and labelled", "dispatch"},
+    {"standard", "documents", "Delivery note printed", "dispatch"},
+    {"standard", "shipment", "Carrier booked", "dispatch"},
+    {"standard", "shipment", "Proof of delivery received", "close"},
+    {"export", "documents", "Export licence checked", "submit"},
+    {"export", "documents", "Commercial invoice and packing list", "dispatch"},
+    {"export", "documents", "Certificate of origin", "dispatch"},
+    {"export", "shipment", "Customs declaration filed", "dispatch"},
+    {"export", "shipment", "Proof of export received", "close"},
+    {"loaner", "documents", "Loan agreement signed", "submit"},
+    {"loaner", "dispatch", "Serial numbers recorded", "dispatch"},
+    {"loaner", "dispatch", "Returned unit inspected", "close"},
+    {"dealer", "documents", "Dealer agreement in force", "submit"},
+    {"dealer", "packing", "Goods packed for the dealer", "dispatch"},
+    {"sample", "dispatch", "Sample labelled as free of charge", "dispatch"},
+};
+
+// What a shipping department checks before each step of an order, per order type.
+Result<std::int64_t> load_demo_checklists(storage::Database& database, const metadata::Catalog& catalog, DemoIds& ids,
+                                          const std::string& owner_id) {
+  Inserter rules(*catalog.find("order_checklist_rule"), catalog,
+                 {"order_type", "category", "label", "guards", "position"});
+  std::int64_t rows = 0;
+  ATRIUM_TRY(database.transact([&](storage::Connection& connection) -> Result<void> {
+    for (const auto& item : kChecklist) {
+      ATRIUM_TRY(rules.insert(connection, ids.next(), owner_id,
+                              {boost::json::string(item.order_type), boost::json::string(item.category),
+                               boost::json::string(item.label), boost::json::string(item.guards), rows + 1}));
+      ++rows;
+    }
+    return {};
+  }));
+  return rows;
+}
+
 }  // namespace
 
 Result<std::int64_t> load_demo_records(storage::Database& database, const metadata::Catalog& catalog,
@@ -348,7 +392,9 @@ Result<std::int64_t> load_demo_records(storage::Database& database, const metada
   }));
   auto pricing = load_demo_pricing(database, catalog, ids, owner_id, priced_products);
   if (!pricing) return pricing.take_error();
-  return rows + *pricing;
+  auto checklists = load_demo_checklists(database, catalog, ids, owner_id);
+  if (!checklists) return checklists.take_error();
+  return rows + *pricing + *checklists;
 }
 
 }  // namespace atrium::app

@@ -6,37 +6,6 @@
 
 namespace atrium::app {
 
-namespace {
-
-struct ChecklistRule {
-  const char* order_type;
-  const char* category;
-  const char* label;
-  const char* guards;
-};
-
-// What a shipping department checks before each step, per order type.
-constexpr ChecklistRule kChecklist[] = {
-    {"standard", "documents", "Customer's purchase order filed", "submit"},
-    {"standard", "packing", "Goods packed and labelled", "dispatch"},
-    {"standard", "documents", "Delivery note printed", "dispatch"},
-    {"standard", "shipment", "Carrier booked", "dispatch"},
-    {"standard", "shipment", "Proof of delivery received", "close"},
-    {"export", "documents", "Export licence checked", "submit"},
-    {"export", "documents", "Commercial invoice and packing list", "dispatch"},
-    {"export", "documents", "Certificate of origin", "dispatch"},
-    {"export", "shipment", "Customs declaration filed", "dispatch"},
-    {"export", "shipment", "Proof of export received", "close"},
-    {"loaner", "documents", "Loan agreement signed", "submit"},
-    {"loaner", "dispatch", "Serial numbers recorded", "dispatch"},
-    {"loaner", "dispatch", "Returned unit inspected", "close"},
-    {"dealer", "documents", "Dealer agreement in force", "submit"},
-    {"dealer", "packing", "Goods packed for the dealer", "dispatch"},
-    {"sample", "dispatch", "Sample labelled as free of charge", "dispatch"},
-};
-
-}  // namespace
-
 Result<std::int64_t> load_demo_sales(storage::Connection& connection, DemoIds& ids, const std::string& created_at) {
   std::int64_t rows = 0;
   auto run = [&](const char* sql, storage::Params params) -> Result<void> {
@@ -78,18 +47,6 @@ Result<std::int64_t> load_demo_sales(storage::Connection& connection, DemoIds& i
   }
   // Variants made for a customer's changes are products: representatives may create them.
   ATRIUM_TRY(run(right_sql, {*sales, "product", "create", "all"}));
-
-  const char* checklist_sql =
-      "INSERT INTO r_order_checklist_rules (id, owner_id, team_id, created_at, created_by_id, updated_at, "
-      "updated_by_id, version, f_order_type, f_category, f_label, f_guards, f_position) VALUES (?, NULL, NULL, ?, "
-      "NULL, ?, NULL, "
-      "1, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-  std::int64_t position = 0;
-  for (const auto& item : kChecklist) {
-    ATRIUM_TRY(run(checklist_sql,
-                   {ids.next(), created_at, created_at, std::string(item.order_type), std::string(item.category),
-                    std::string(item.label), std::string(item.guards), ++position}));
-  }
 
   const char* approval_sql =
       "INSERT INTO approval_rules (id, entity, name, trigger_kind, condition, levels, active, created_at, updated_at, "

@@ -663,7 +663,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_template_paths(paths);
   add_pricing_paths(paths);
   add_quotation_paths(paths);
-  add_sales_cycle_paths(paths);
+  add_sales_cycle_paths(paths, catalog);
   add_automation_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},

@@ -18,14 +18,22 @@ json::object text(std::string_view description = {}) {
   return schema;
 }
 
+// A record of `entity` as its schema in the document, when the catalog defines it (a
+// catalog without the sales entities still gets a valid document).
+json::object record_schema(const metadata::Catalog& catalog, std::string_view entity, std::string_view schema) {
+  if (catalog.find(entity)) return component_ref("schemas", schema);
+  return {{"type", "object"}};
+}
+
 // POST {path} that makes a document of `schema` from the record in the path.
-void add_conversion(json::object& paths, const std::string& path, std::string id, std::string summary,
-                    std::string_view schema, std::string description, json::object body = {}) {
+void add_conversion(json::object& paths, const metadata::Catalog& catalog, const std::string& path, std::string id,
+                    std::string summary, std::pair<std::string_view, std::string_view> made, std::string description,
+                    json::object body = {}) {
   json::object op = operation(std::move(id), std::move(summary), kTag);
   op["description"] = std::move(description);
   op["parameters"] = json::array{id_in_path("The source record's id.")};
   if (!body.empty()) op["requestBody"] = {{"required", false}, {"content", json_content(std::move(body))}};
-  op["responses"] = {{"201", answer_of("The new document.", component_ref("schemas", schema))}};
+  op["responses"] = {{"201", answer_of("The new document.", record_schema(catalog, made.first, made.second))}};
   add_errors(op, {"401", "403", "404", "409", "422"});
   set_security(op, true);
   paths[path] = {{"post", std::move(op)}};
@@ -41,7 +49,7 @@ json::object amounts_by_currency(std::initializer_list<std::string_view> names) 
 
 }  // namespace
 
-void add_sales_cycle_paths(json::object& paths) {
+void add_sales_cycle_paths(json::object& paths, const metadata::Catalog& catalog) {
   json::object allocate = operation("allocateEnquiry", "Allocate an enquiry to a sales person, dealer or agent", kTag);
   allocate["description"] =
       "Sets who handles the enquiry and opens a task for them (for a dealer or agent: for the account's owner), due "
@@ -55,28 +63,29 @@ void add_sales_cycle_paths(json::object& paths) {
                                              {{"user_id", text("A user's id.")},
                                               {"dealer_id", text("An account's id: the dealer or agent.")},
                                               {"note", text("The task's description (at most 2000 characters).")}}}})}};
-  allocate["responses"] = {{"200", answer_of("The enquiry.", component_ref("schemas", "Enquiry"))}};
+  allocate["responses"] = {{"200", answer_of("The enquiry.", record_schema(catalog, "enquiry", "Enquiry"))}};
   add_errors(allocate, {"401", "403", "404", "409", "422"});
   set_security(allocate, true);
   paths["/api/v1/enquiries/{id}/allocate"] = {{"post", std::move(allocate)}};
 
-  add_conversion(paths, "/api/v1/enquiries/{id}/quotation", "quoteEnquiry", "Make a quotation from an enquiry",
-                 "Quotation",
+  add_conversion(paths, catalog, "/api/v1/enquiries/{id}/quotation", "quoteEnquiry", "Make a quotation from an enquiry",
+                 {"quotation", "Quotation"},
                  "A draft quotation for the customer with the enquiry's lines (a variant made for a line is offered "
                  "instead of its product), priced by the pricing function. 409 ENQUIRY_CLOSED or ALREADY_CONVERTED.");
-  add_conversion(paths, "/api/v1/enquiries/{id}/order", "orderEnquiry", "Make an order from an enquiry", "SalesOrder",
+  add_conversion(paths, catalog, "/api/v1/enquiries/{id}/order", "orderEnquiry", "Make an order from an enquiry",
+                 {"sales_order", "SalesOrder"},
                  "A draft order with the enquiry's lines, priced by the pricing function. 409 ENQUIRY_CLOSED.");
-  add_conversion(paths, "/api/v1/quotations/{id}/order", "orderQuotation", "Make an order from an accepted quotation",
-                 "SalesOrder",
+  add_conversion(paths, catalog, "/api/v1/quotations/{id}/order", "orderQuotation",
+                 "Make an order from an accepted quotation", {"sales_order", "SalesOrder"},
                  "A draft order with the accepted revision's lines at their prices. 409 QUOTATION_NOT_ACCEPTED, "
                  "ALREADY_CONVERTED (an order not cancelled exists).");
-  add_conversion(paths, "/api/v1/orders/{id}/invoice", "invoiceOrder", "Invoice what an order has not yet invoiced",
-                 "Invoice",
+  add_conversion(paths, catalog, "/api/v1/orders/{id}/invoice", "invoiceOrder",
+                 "Invoice what an order has not yet invoiced", {"invoice", "Invoice"},
                  "A draft invoice with every order line's quantity not yet invoiced, at the order's prices; the "
                  "order's charges go on its first invoice. 409 ORDER_NOT_CONFIRMED, NOTHING_TO_INVOICE.");
   add_conversion(
-      paths, "/api/v1/invoices/{id}/credit_note", "creditInvoice", "Make a credit note for an issued invoice",
-      "Invoice",
+      paths, catalog, "/api/v1/invoices/{id}/credit_note", "creditInvoice", "Make a credit note for an issued invoice",
+      {"invoice", "Invoice"},
       "A draft credit note for some lines (and quantities) of the invoice, or all of it. Issued, it settles the "
       "invoice's open amount. 422 names `lines[i].invoice_line_id` or `lines[i].quantity`; 409 INVOICE_NOT_ISSUED.",
       json::object{
@@ -88,7 +97,8 @@ void add_sales_cycle_paths(json::object& paths) {
               {"items",
                {{"type", "object"},
                 {"properties", {{"invoice_line_id", text()}, {"quantity", text("Above 0, at most invoiced.")}}}}}}}}}});
-  add_conversion(paths, "/api/v1/orders/{id}/delivery", "deliverOrder", "Schedule a delivery of an order", "Delivery",
+  add_conversion(paths, catalog, "/api/v1/orders/{id}/delivery", "deliverOrder", "Schedule a delivery of an order",
+                 {"delivery", "Delivery"},
                  "A scheduled delivery of what the order has not delivered yet, or of the `lines` given "
                  "([{order_line_id, quantity}]); `scheduled_date`, `carrier`, `tracking_number` are taken over. 422 "
                  "DELIVERY_EXCEEDS_ORDER; 409 ORDER_NOT_CONFIRMED, NOTHING_TO_DELIVER.",
@@ -99,7 +109,7 @@ void add_sales_cycle_paths(json::object& paths) {
                                 {"tracking_number", text()},
                                 {"lines", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}});
   add_conversion(
-      paths, "/api/v1/claims/{id}/resolve", "resolveClaim", "Settle an accepted claim", "Claim",
+      paths, catalog, "/api/v1/claims/{id}/resolve", "resolveClaim", "Settle an accepted claim", {"claim", "Claim"},
       "`resolution`: credit (a credit note for the claimed quantities), replacement (an order for them, "
       "free of charge), reorder (an order at the invoice's prices), repair or reimbursement (a task). The "
       "claim is resolved and names what settled it. 409 CLAIM_NOT_ACCEPTED.",
@@ -109,8 +119,8 @@ void add_sales_cycle_paths(json::object& paths) {
                     {{"resolution",
                       {{"type", "string"},
                        {"enum", json::array{"credit", "replacement", "reorder", "repair", "reimbursement"}}}}}}});
-  add_conversion(paths, "/api/v1/enquiry_lines/{id}/variant", "makeVariant",
-                 "Make a product variant for a line's requested changes", "Product",
+  add_conversion(paths, catalog, "/api/v1/enquiry_lines/{id}/variant", "makeVariant",
+                 "Make a product variant for a line's requested changes", {"product", "Product"},
                  "A new product, variant of the line's, specified with the requested changes; the quotation made "
                  "from the enquiry offers it. 422 FIELD_REQUIRED (requested_changes), 409 ALREADY_CONVERTED.");
 
@@ -140,7 +150,9 @@ void add_sales_cycle_paths(json::object& paths) {
                                          "string" }
                                      } }
                                  } } } }};
-  import["responses"] = {{ "201", answer_of("The new draft order.", component_ref("schemas", "SalesOrder")) }};
+  import["responses"] = {
+      { "201",
+        answer_of("The new draft order.", record_schema(catalog, "sales_order", "SalesOrder")) }};
   add_errors(import, {"401", "403", "409", "413", "422"});
   set_security(import, true);
   paths["/api/v1/orders/import"] = {{"post", std::move(import)}};

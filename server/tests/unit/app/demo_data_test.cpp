@@ -66,8 +66,15 @@ TEST_F(DemoDataTest, LoadsOnceWithTheDemoLoginAndNotAgain) {
   for (const char* table : {"r_price_lists", "r_price_list_rates", "r_discount_rules", "r_tax_rules"}) {
     pricing_rows += count_rows(*database, table);
   }
+  // The sales cycle: checklist rules per order type, message templates and its automation
+  // rules (interim reply, shipment, delivery chase, payment reminder, contract review).
+  EXPECT_EQ(count_rows(*database, "r_order_checklist_rules"), 16);
+  const auto sales_rules = select(*database, "SELECT COUNT(*) FROM automation_rules WHERE entity <> 'account'");
+  EXPECT_EQ(sales_rules.rows[0][0].integer(), 5);
+  const std::int64_t sales_rows = count_rows(*database, "r_order_checklist_rules") +
+                                  count_rows(*database, "message_templates") + sales_rules.rows[0][0].integer();
   EXPECT_EQ(first->rows, 10 + access_rows + count_rows(*database, "picklist_values") + 5 + 10 + 20 +
-                             count_rows(*database, "r_account_contacts") + pricing_rows);
+                             count_rows(*database, "r_account_contacts") + pricing_rows + sales_rows);
   const auto login =
       select(*database, "SELECT password_hash, is_admin FROM users WHERE username = ?", {std::string(kDemoUsername)});
   ASSERT_EQ(login.size(), 1U);
