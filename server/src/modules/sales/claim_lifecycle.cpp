@@ -18,14 +18,6 @@ namespace {
 // How long goods are guaranteed from their invoice.
 constexpr std::int64_t kWarrantyDays = 365;
 
-Error invalid(std::string field, std::string code, std::string message) {
-  return Error{ErrorCode::validation_failed, message, {{std::move(field), std::move(code), message}}};
-}
-
-std::string column(const records::EntityLayout& layout, std::string_view field) {
-  return layout.find_field(field)->columns.at(0).name;
-}
-
 Result<boost::json::object> claim_values(records::RecordService& records, storage::Connection& connection,
                                          const boost::json::object& claim) {
   auto invoice = records.get_within(connection, layout_of(records, "invoice"), text_of(claim, "invoice_id"));
@@ -38,7 +30,7 @@ Result<boost::json::object> claim_values(records::RecordService& records, storag
   values["under_warranty"] = !until.empty() && days_between(date, until) >= 0;
   const auto& lines = layout_of(records, "claim_line");
   auto count = connection.query(fmt::format("SELECT COUNT(*) FROM {} WHERE {} = ? AND archived_at IS NULL",
-                                            lines.entity().table, column(lines, "claim")),
+                                            lines.entity().table, column_of(lines, "claim")),
                                 {text_of(claim, "id")});
   if (!count) return count.take_error();
   values["line_count"] = count->rows[0][0].integer();
@@ -61,8 +53,8 @@ Result<Decimal> claimed_of(records::RecordService& records, storage::Connection&
   auto sum = connection.query(
       fmt::format("SELECT CAST(COALESCE(SUM(l.{}), 0) AS BIGINT) FROM {} l JOIN {} c ON c.id = l.{} WHERE l.{} = ? AND "
                   "l.archived_at IS NULL AND c.archived_at IS NULL AND c.{} <> 'rejected'",
-                  column(lines, "quantity"), lines.entity().table, claims.entity().table, column(lines, "claim"),
-                  column(lines, "invoice_line"), column(claims, "status")),
+                  column_of(lines, "quantity"), lines.entity().table, claims.entity().table, column_of(lines, "claim"),
+                  column_of(lines, "invoice_line"), column_of(claims, "status")),
       {invoice_line_id});
   if (!sum) return sum.take_error();
   // Quantities are stored in thousandths; a Decimal holds millionths.
@@ -99,26 +91,26 @@ Result<void> ClaimLifecycle::on_claim_written(storage::Connection& connection, c
       return Error{ErrorCode::conflict, message, {{"status", "CLAIM_CLOSED", message}}};
     }
     if (text_of(*event.before, "invoice_id") != text_of(event.after, "invoice_id")) {
-      return invalid("invoice_id", "FIELD_READ_ONLY", "a claim stays on its invoice");
+      return field_error("invoice_id", "FIELD_READ_ONLY", "a claim stays on its invoice");
     }
   }
   auto invoice = records_.get_within(connection, layout_of(records_, "invoice"), text_of(event.after, "invoice_id"));
   if (!invoice) return invoice.take_error();
   const std::string status = text_of(*invoice, "status");
   if (text_of(*invoice, "kind") != "invoice" || (status != "issued" && status != "partly_paid" && status != "paid")) {
-    return invalid("invoice_id", "INVOICE_NOT_ISSUED", "claims are made against issued invoices");
+    return field_error("invoice_id", "INVOICE_NOT_ISSUED", "claims are made against issued invoices");
   }
   const std::string kind = text_of(event.after, "kind");
   const auto* amount = event.after.if_contains("amount");
   if (kind == "charge" && (!amount || !amount->is_object())) {
-    return invalid("amount", "FIELD_REQUIRED", "a charge names the amount to reimburse");
+    return field_error("amount", "FIELD_REQUIRED", "a charge names the amount to reimburse");
   }
   if (kind == "warranty") {
     const auto* under = event.after.if_contains("under_warranty");
     if (!under || !under->is_bool() || !under->as_bool()) {
-      return invalid("kind", "WARRANTY_EXPIRED",
-                     fmt::format("the warranty of invoice {} ran until {}", text_of(*invoice, "number"),
-                                 text_of(event.after, "warranty_until")));
+      return field_error("kind", "WARRANTY_EXPIRED",
+                         fmt::format("the warranty of invoice {} ran until {}", text_of(*invoice, "number"),
+                                     text_of(event.after, "warranty_until")));
     }
   }
   return {};
@@ -136,21 +128,21 @@ Result<void> ClaimLifecycle::on_line_written(storage::Connection& connection, co
   }
   if (event.before && (text_of(*event.before, "claim_id") != text_of(event.after, "claim_id") ||
                        text_of(*event.before, "invoice_line_id") != text_of(event.after, "invoice_line_id"))) {
-    return invalid("invoice_line_id", "FIELD_READ_ONLY", "a claim line stays with its claim and invoice line");
+    return field_error("invoice_line_id", "FIELD_READ_ONLY", "a claim line stays with its claim and invoice line");
   }
   auto invoiced =
       records_.get_within(connection, layout_of(records_, "invoice_line"), text_of(event.after, "invoice_line_id"));
   if (!invoiced) return invoiced.take_error();
   if (text_of(*invoiced, "invoice_id") != text_of(*claim, "invoice_id")) {
-    return invalid("invoice_line_id", "INVOICE_LINE_MISMATCH", "a line of the claim's own invoice");
+    return field_error("invoice_line_id", "INVOICE_LINE_MISMATCH", "a line of the claim's own invoice");
   }
   if (event.kind != records::RecordWriteKind::archive) {
     auto claimed = claimed_of(records_, connection, text_of(*invoiced, "id"));
     if (!claimed) return claimed.take_error();
     const Decimal most = Decimal::parse(text_of(*invoiced, "quantity")).value_or(Decimal());
     if (*claimed > most) {
-      return invalid("quantity", "CLAIM_EXCEEDS_INVOICE",
-                     fmt::format("{} invoiced, {} claimed with this line", most.to_string(), claimed->to_string()));
+      return field_error("quantity", "CLAIM_EXCEEDS_INVOICE",
+                         fmt::format("{} invoiced, {} claimed with this line", most.to_string(), claimed->to_string()));
     }
   }
   auto counted = records_.recompute_within(connection, claims, text_of(*claim, "id"), event.actor);

@@ -14,10 +14,6 @@ namespace atrium::sales {
 
 namespace {
 
-Error invalid(std::string field, std::string code, std::string message) {
-  return Error{ErrorCode::validation_failed, message, {{std::move(field), std::move(code), message}}};
-}
-
 Result<boost::json::object> delivery_values(records::RecordService& records, storage::Connection& connection,
                                             const boost::json::object& delivery) {
   auto order = records.get_within(connection, layout_of(records, "sales_order"), text_of(delivery, "sales_order_id"));
@@ -86,7 +82,7 @@ Result<void> DeliveryLifecycle::on_delivery_written(storage::Connection& connect
                                                     const records::RecordWriteEvent& event) {
   if (event.before && only_system_fields_changed(event.layout, *event.before, event.after)) return {};
   if (event.before && text_of(*event.before, "sales_order_id") != text_of(event.after, "sales_order_id")) {
-    return invalid("sales_order_id", "FIELD_READ_ONLY", "a delivery stays with its order");
+    return field_error("sales_order_id", "FIELD_READ_ONLY", "a delivery stays with its order");
   }
   const auto& orders = layout_of(records_, "sales_order");
   auto order = records_.get_within(connection, orders, text_of(event.after, "sales_order_id"));
@@ -130,22 +126,22 @@ Result<void> DeliveryLifecycle::on_line_written(storage::Connection& connection,
   }
   if (event.before && (text_of(*event.before, "delivery_id") != text_of(event.after, "delivery_id") ||
                        text_of(*event.before, "order_line_id") != text_of(event.after, "order_line_id"))) {
-    return invalid("order_line_id", "FIELD_READ_ONLY", "a delivery line stays with its delivery and order line");
+    return field_error("order_line_id", "FIELD_READ_ONLY", "a delivery line stays with its delivery and order line");
   }
   const auto& order_lines = layout_of(records_, "order_line");
   auto order_line = records_.get_within(connection, order_lines, text_of(event.after, "order_line_id"));
   if (!order_line) return order_line.take_error();
   if (text_of(*order_line, "sales_order_id") != text_of(*delivery, "sales_order_id")) {
-    return invalid("order_line_id", "ORDER_LINE_MISMATCH", "a line of the delivery's own order");
+    return field_error("order_line_id", "ORDER_LINE_MISMATCH", "a line of the delivery's own order");
   }
   auto counted = records_.recompute_within(connection, order_lines, text_of(*order_line, "id"), event.actor);
   if (!counted) return counted.take_error();
   const Decimal ordered = Decimal::parse(text_of(*counted, "quantity")).value_or(Decimal());
   const Decimal delivered = Decimal::parse(text_of(*counted, "delivered_quantity")).value_or(Decimal());
   if (delivered > ordered) {
-    return invalid("quantity", "DELIVERY_EXCEEDS_ORDER",
-                   fmt::format("more than ordered: {} ordered, {} delivered with this line", ordered.to_string(),
-                               delivered.to_string()));
+    return field_error("quantity", "DELIVERY_EXCEEDS_ORDER",
+                       fmt::format("more than ordered: {} ordered, {} delivered with this line", ordered.to_string(),
+                                   delivered.to_string()));
   }
   auto lines = records_.recompute_within(connection, deliveries, text_of(*delivery, "id"), event.actor);
   if (!lines) return lines.take_error();

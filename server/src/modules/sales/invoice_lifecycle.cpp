@@ -17,20 +17,6 @@ namespace atrium::sales {
 
 namespace {
 
-std::string column(const records::EntityLayout& layout, std::string_view field) {
-  return layout.find_field(field)->columns.at(0).name;
-}
-
-Decimal stored_money(std::int64_t scaled) {
-  return Decimal::from_units(scaled * 100);
-}
-
-Decimal amount_of(const boost::json::object& record, std::string_view field) {
-  const auto* value = record.if_contains(field);
-  if (!value || !value->is_object()) return Decimal();
-  return Decimal::parse(text_of(value->as_object(), "amount")).value_or(Decimal());
-}
-
 // Settled so far: allocated payments and issued credit notes against the invoice.
 Result<Decimal> settled(records::RecordService& records, storage::Connection& connection, const std::string& id) {
   const auto& allocations = layout_of(records, "payment_allocation");
@@ -38,14 +24,14 @@ Result<Decimal> settled(records::RecordService& records, storage::Connection& co
   auto paid = connection.query(
       fmt::format("SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) FROM {} WHERE {} = ? AND "
                   "archived_at IS NULL",
-                  column(allocations, "amount"), allocations.entity().table, column(allocations, "invoice")),
+                  column_of(allocations, "amount"), allocations.entity().table, column_of(allocations, "invoice")),
       {id});
   if (!paid) return paid.take_error();
   auto credited = connection.query(
       fmt::format("SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) FROM {} WHERE {} = ? AND {} = 'credit_note' AND {} "
                   "NOT IN ('draft', 'cancelled') AND archived_at IS NULL",
-                  column(invoices, "total"), invoices.entity().table, column(invoices, "credited_invoice"),
-                  column(invoices, "kind"), column(invoices, "status")),
+                  column_of(invoices, "total"), invoices.entity().table, column_of(invoices, "credited_invoice"),
+                  column_of(invoices, "kind"), column_of(invoices, "status")),
       {id});
   if (!credited) return credited.take_error();
   return stored_money(paid->rows[0][0].integer() + credited->rows[0][0].integer());
@@ -102,20 +88,16 @@ Result<boost::json::object> payment_values(records::RecordService& records, stor
   auto sum = connection.query(
       fmt::format("SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) FROM {} WHERE {} = ? AND "
                   "archived_at IS NULL",
-                  column(allocations, "amount"), allocations.entity().table, column(allocations, "payment")),
+                  column_of(allocations, "amount"), allocations.entity().table, column_of(allocations, "payment")),
       {text_of(payment, "id")});
   if (!sum) return sum.take_error();
   const auto* amount = payment.if_contains("amount");
   const std::string currency = amount && amount->is_object() ? text_of(amount->as_object(), "currency") : "EUR";
   const int places = minor_unit(currency);
   const Decimal allocated = stored_money(sum->rows[0][0].integer());
-  const Decimal rest = amount_of(payment, "amount").minus(allocated).value_or(Decimal());
+  const Decimal rest = money_amount(payment, "amount").minus(allocated).value_or(Decimal());
   return boost::json::object{{"allocated_amount", money_value(allocated.to_string(places), currency)},
                              {"unallocated_amount", money_value(rest.to_string(places), currency)}};
-}
-
-Error invalid(std::string field, std::string code, std::string message) {
-  return Error{ErrorCode::validation_failed, message, {{std::move(field), std::move(code), message}}};
 }
 
 }  // namespace
@@ -140,9 +122,9 @@ void InvoiceLifecycle::attach() {
         if (entity == "payment" && event.kind == records::RecordWriteKind::update && event.before &&
             !only_system_fields_changed(event.layout, *event.before, event.after)) {
           // The amount may not fall below what is already allocated.
-          if (amount_of(event.after, "unallocated_amount").is_negative()) {
-            return invalid("amount", "PAYMENT_OVER_ALLOCATED",
-                           "the payment is allocated beyond this amount: remove allocations first");
+          if (money_amount(event.after, "unallocated_amount").is_negative()) {
+            return field_error("amount", "PAYMENT_OVER_ALLOCATED",
+                               "the payment is allocated beyond this amount: remove allocations first");
           }
         }
         return Result<void>{};
@@ -156,10 +138,10 @@ Result<void> InvoiceLifecycle::on_invoice_written(storage::Connection& connectio
   const std::string credited_id = text_of(event.after, "credited_invoice_id");
   if (event.kind == records::RecordWriteKind::create || event.kind == records::RecordWriteKind::update) {
     if (credit_note && credited_id.empty()) {
-      return invalid("credited_invoice_id", "FIELD_REQUIRED", "a credit note names the invoice it credits");
+      return field_error("credited_invoice_id", "FIELD_REQUIRED", "a credit note names the invoice it credits");
     }
     if (!credit_note && !credited_id.empty()) {
-      return invalid("credited_invoice_id", "FIELD_INVALID", "only a credit note credits another invoice");
+      return field_error("credited_invoice_id", "FIELD_INVALID", "only a credit note credits another invoice");
     }
     if (credit_note) {
       auto credited = records_.get_within(connection, invoices, credited_id);
@@ -167,8 +149,8 @@ Result<void> InvoiceLifecycle::on_invoice_written(storage::Connection& connectio
       if (text_of(*credited, "kind") != "invoice" ||
           text_of(*credited, "account_id") != text_of(event.after, "account_id") ||
           text_of(*credited, "currency") != text_of(event.after, "currency")) {
-        return invalid("credited_invoice_id", "CREDIT_NOTE_MISMATCH",
-                       "a credit note credits an invoice of the same customer, in the same currency");
+        return field_error("credited_invoice_id", "CREDIT_NOTE_MISMATCH",
+                           "a credit note credits an invoice of the same customer, in the same currency");
       }
     }
   }
@@ -193,8 +175,8 @@ Result<void> InvoiceLifecycle::on_invoice_written(storage::Connection& connectio
     if (to == "issued") {
       auto credited = records_.get_within(connection, invoices, credited_id);
       if (!credited) return credited.take_error();
-      if (amount_of(event.after, "total") > amount_of(*credited, "open_amount")) {
-        return invalid(
+      if (money_amount(event.after, "total") > money_amount(*credited, "open_amount")) {
+        return field_error(
             "total", "CREDIT_EXCEEDS_OPEN_AMOUNT",
             fmt::format("the credit note is more than invoice {} still has open", text_of(*credited, "number")));
       }
@@ -229,7 +211,7 @@ Result<void> InvoiceLifecycle::on_line_written(storage::Connection& connection,
     return Error{ErrorCode::conflict, message, {{"invoice_id", "INVOICE_LOCKED", message}}};
   }
   if (event.before && text_of(*event.before, "invoice_id") != text_of(event.after, "invoice_id")) {
-    return invalid("invoice_id", "FIELD_READ_ONLY", "a line stays on its invoice: add a new line to the other one");
+    return field_error("invoice_id", "FIELD_READ_ONLY", "a line stays on its invoice: add a new line to the other one");
   }
   auto totals = records_.recompute_within(connection, invoices, text_of(*invoice, "id"), event.actor);
   if (!totals) return totals.take_error();
@@ -248,7 +230,7 @@ Result<void> InvoiceLifecycle::on_allocation_written(storage::Connection& connec
   const std::string payment_id = text_of(event.after, "payment_id");
   if (event.before &&
       (text_of(*event.before, "invoice_id") != invoice_id || text_of(*event.before, "payment_id") != payment_id)) {
-    return invalid("invoice_id", "FIELD_READ_ONLY", "an allocation stays between its payment and invoice");
+    return field_error("invoice_id", "FIELD_READ_ONLY", "an allocation stays between its payment and invoice");
   }
   auto invoice = records_.get_within(connection, invoices, invoice_id);
   if (!invoice) return invoice.take_error();
@@ -257,27 +239,28 @@ Result<void> InvoiceLifecycle::on_allocation_written(storage::Connection& connec
   if (event.kind != records::RecordWriteKind::archive) {
     const std::string status = text_of(*invoice, "status");
     if (text_of(*invoice, "kind") != "invoice" || (status != "issued" && status != "partly_paid" && status != "paid")) {
-      return invalid("invoice_id", "INVOICE_NOT_PAYABLE", "payments settle issued invoices only");
+      return field_error("invoice_id", "INVOICE_NOT_PAYABLE", "payments settle issued invoices only");
     }
     if (text_of(*invoice, "account_id") != text_of(*payment, "account_id")) {
-      return invalid("invoice_id", "ACCOUNT_MISMATCH", "the payment and the invoice belong to one customer");
+      return field_error("invoice_id", "ACCOUNT_MISMATCH", "the payment and the invoice belong to one customer");
     }
     const auto& amount = event.after.at("amount").as_object();
     const auto& paid = payment->at("amount").as_object();
     if (text_of(amount, "currency") != text_of(*invoice, "currency") ||
         text_of(paid, "currency") != text_of(*invoice, "currency")) {
-      return invalid("amount", "CURRENCY_MISMATCH", "the allocation, the payment and the invoice share one currency");
+      return field_error("amount", "CURRENCY_MISMATCH",
+                         "the allocation, the payment and the invoice share one currency");
     }
   }
   auto invoice_after = records_.recompute_within(connection, invoices, invoice_id, event.actor);
   if (!invoice_after) return invoice_after.take_error();
   auto payment_after = records_.recompute_within(connection, payments, payment_id, event.actor);
   if (!payment_after) return payment_after.take_error();
-  if (amount_of(*payment_after, "unallocated_amount").is_negative()) {
-    return invalid("amount", "ALLOCATION_EXCEEDS_PAYMENT", "more than the payment has left to allocate");
+  if (money_amount(*payment_after, "unallocated_amount").is_negative()) {
+    return field_error("amount", "ALLOCATION_EXCEEDS_PAYMENT", "more than the payment has left to allocate");
   }
-  if (amount_of(*invoice_after, "open_amount").is_negative()) {
-    return invalid("amount", "ALLOCATION_EXCEEDS_INVOICE", "more than the invoice has open");
+  if (money_amount(*invoice_after, "open_amount").is_negative()) {
+    return field_error("amount", "ALLOCATION_EXCEEDS_INVOICE", "more than the invoice has open");
   }
   return {};
 }

@@ -23,15 +23,6 @@ using http::Request;
 using http::Response;
 using records::Actor;
 
-std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
 // The first record of `entity` whose `field` equals one of `values` (in that order of
 // preference) among those the caller may read; empty when none.
 Result<std::string> first_match(records::RecordService& records, std::string_view entity, std::string_view field,
@@ -39,7 +30,7 @@ Result<std::string> first_match(records::RecordService& records, std::string_vie
   for (auto value : values) {
     if (value.empty()) continue;
     records::ListQuery query;
-    query.filter = fmt::format("{} eq {}", field, quoted(value));
+    query.filter = fmt::format("{} eq {}", field, filter_literal(value));
     query.limit = 1;
     query.fields = {"id"};
     query.access = actor.access;

@@ -31,18 +31,15 @@ bool editable_after_draft(std::string_view field) {
   return false;
 }
 
-std::string column(const records::EntityLayout& layout, std::string_view field) {
-  return layout.find_field(field)->columns.at(0).name;
-}
-
 Result<boost::json::object> checklist_counts(records::RecordService& records, storage::Connection& connection,
                                              const boost::json::object& order) {
   const auto& items = layout_of(records, "order_checklist_item");
-  auto rows = connection.query(fmt::format("SELECT {}, COUNT(*) FROM {} WHERE {} = ? AND archived_at IS NULL AND "
-                                           "({} IS NULL OR {} = 0) GROUP BY {}",
-                                           column(items, "guards"), items.entity().table, column(items, "sales_order"),
-                                           column(items, "done"), column(items, "done"), column(items, "guards")),
-                               {text_of(order, "id")});
+  auto rows =
+      connection.query(fmt::format("SELECT {}, COUNT(*) FROM {} WHERE {} = ? AND archived_at IS NULL AND "
+                                   "({} IS NULL OR {} = 0) GROUP BY {}",
+                                   column_of(items, "guards"), items.entity().table, column_of(items, "sales_order"),
+                                   column_of(items, "done"), column_of(items, "done"), column_of(items, "guards")),
+                       {text_of(order, "id")});
   if (!rows) return rows.take_error();
   boost::json::object values;
   for (const auto& [step, field] : kGuardedSteps) values[field] = 0;
@@ -63,8 +60,9 @@ Result<std::string> invoiced_quantity(records::RecordService& records, storage::
   auto sum = connection.query(
       fmt::format("SELECT CAST(COALESCE(SUM(l.{}), 0) AS BIGINT) FROM {} l JOIN {} i ON i.id = l.{} WHERE l.{} = ? AND "
                   "l.archived_at IS NULL AND i.archived_at IS NULL AND i.{} = 'invoice' AND i.{} <> 'cancelled'",
-                  column(lines, "quantity"), lines.entity().table, invoices.entity().table, column(lines, "invoice"),
-                  column(lines, "order_line"), column(invoices, "kind"), column(invoices, "status")),
+                  column_of(lines, "quantity"), lines.entity().table, invoices.entity().table,
+                  column_of(lines, "invoice"), column_of(lines, "order_line"), column_of(invoices, "kind"),
+                  column_of(invoices, "status")),
       {order_line_id});
   if (!sum) return sum.take_error();
   return format_scaled(sum->rows[0][0].integer(), 3, 0);
@@ -78,8 +76,8 @@ Result<std::string> delivered_quantity(records::RecordService& records, storage:
   auto sum = connection.query(
       fmt::format("SELECT CAST(COALESCE(SUM(l.{}), 0) AS BIGINT) FROM {} l JOIN {} d ON d.id = l.{} WHERE l.{} = ? AND "
                   "l.archived_at IS NULL AND d.archived_at IS NULL AND d.{} <> 'cancelled'",
-                  column(lines, "quantity"), lines.entity().table, deliveries.entity().table, column(lines, "delivery"),
-                  column(lines, "order_line"), column(deliveries, "status")),
+                  column_of(lines, "quantity"), lines.entity().table, deliveries.entity().table,
+                  column_of(lines, "delivery"), column_of(lines, "order_line"), column_of(deliveries, "status")),
       {order_line_id});
   if (!sum) return sum.take_error();
   return format_scaled(sum->rows[0][0].integer(), 3, 0);
@@ -93,8 +91,8 @@ Result<std::string> delivery_status(records::RecordService& records, storage::Co
       fmt::format(
           "SELECT COUNT(*), COALESCE(SUM(CASE WHEN {0} > 0 THEN 1 ELSE 0 END), 0), "
           "COALESCE(SUM(CASE WHEN {0} >= {1} THEN 1 ELSE 0 END), 0) FROM {2} WHERE {3} = ? AND archived_at IS NULL",
-          column(lines, "delivered_quantity"), column(lines, "quantity"), lines.entity().table,
-          column(lines, "sales_order")),
+          column_of(lines, "delivered_quantity"), column_of(lines, "quantity"), lines.entity().table,
+          column_of(lines, "sales_order")),
       {order_id});
   if (!counts) return counts.take_error();
   const auto& row = counts->rows[0];
@@ -216,11 +214,11 @@ Result<void> OrderLifecycle::on_order_written(storage::Connection& connection, c
   if (text_of(*event.before, "order_type") != text_of(event.after, "order_type")) {
     // Another type, another checklist: the open items of the old one go, the new one's come.
     const auto& items = layout_of(records_, "order_checklist_item");
-    auto open = connection.query(
-        fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL AND "
-                    "({} IS NULL OR {} = 0)",
-                    items.entity().table, column(items, "sales_order"), column(items, "done"), column(items, "done")),
-        {std::string(event.id)});
+    auto open = connection.query(fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL AND "
+                                             "({} IS NULL OR {} = 0)",
+                                             items.entity().table, column_of(items, "sales_order"),
+                                             column_of(items, "done"), column_of(items, "done")),
+                                 {std::string(event.id)});
     if (!open) return open.take_error();
     for (const auto& row : open->rows) {
       auto archived =
@@ -275,7 +273,7 @@ Result<void> OrderLifecycle::add_checklist(storage::Connection& connection, cons
   const auto& items = layout_of(records_, "order_checklist_item");
   auto found =
       connection.query(fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL ORDER BY {}, id",
-                                   rules.entity().table, column(rules, "order_type"), column(rules, "position")),
+                                   rules.entity().table, column_of(rules, "order_type"), column_of(rules, "position")),
                        {text_of(order, "order_type")});
   if (!found) return found.take_error();
   for (const auto& row : found->rows) {

@@ -28,10 +28,6 @@ constexpr std::int64_t kDaysAhead = 3;
 constexpr std::int64_t kForecastDaysAhead = 7;
 constexpr std::int64_t kRecentOrderDays = 30;
 
-std::string column(const records::EntityLayout& layout, std::string_view field) {
-  return layout.find_field(field)->columns.at(0).name;
-}
-
 }  // namespace
 
 void PeriodicFollowUps::register_jobs(workflow::JobRegistry& registry) {
@@ -58,9 +54,9 @@ Result<int> PeriodicFollowUps::run(storage::Connection& connection, const std::s
   const auto& contracts = layout_of(records_, "contract");
   auto active = connection.query(
       fmt::format("SELECT {}, {}, {}, {} FROM {} WHERE {} = 'active' AND {} IS NOT NULL AND archived_at IS NULL",
-                  column(contracts, "account"), column(contracts, "follow_up_every_days"),
-                  column(contracts, "start_date"), column(contracts, "number"), contracts.entity().table,
-                  column(contracts, "status"), column(contracts, "follow_up_every_days")),
+                  column_of(contracts, "account"), column_of(contracts, "follow_up_every_days"),
+                  column_of(contracts, "start_date"), column_of(contracts, "number"), contracts.entity().table,
+                  column_of(contracts, "status"), column_of(contracts, "follow_up_every_days")),
       {});
   if (!active) return active.take_error();
   for (const auto& row : active->rows) {
@@ -68,7 +64,7 @@ Result<int> PeriodicFollowUps::run(storage::Connection& connection, const std::s
     auto last = connection.query(
         fmt::format("SELECT MAX(created_at) FROM {} WHERE {} = 'account' AND {} = ? AND {} LIKE ? AND archived_at IS "
                     "NULL",
-                    tasks.entity().table, task_parent_entity, task_parent_id, column(tasks, "title")),
+                    tasks.entity().table, task_parent_entity, task_parent_id, column_of(tasks, "title")),
         {account, std::string(kTitlePrefix) + "%"});
     if (!last) return last.take_error();
     const std::string base = last->rows[0][0].is_null() ? row[2].text() : last->rows[0][0].text().substr(0, 10);
@@ -84,9 +80,9 @@ Result<int> PeriodicFollowUps::run(storage::Connection& connection, const std::s
   auto dated =
       connection.query(fmt::format("SELECT {}, {} FROM {} WHERE {} NOT IN ('draft', 'cancelled') AND {} IS "
                                    "NOT NULL AND archived_at IS NULL ORDER BY {}, {}",
-                                   column(orders, "account"), column(orders, "order_date"), orders.entity().table,
-                                   column(orders, "status"), column(orders, "order_date"), column(orders, "account"),
-                                   column(orders, "order_date")),
+                                   column_of(orders, "account"), column_of(orders, "order_date"), orders.entity().table,
+                                   column_of(orders, "status"), column_of(orders, "order_date"),
+                                   column_of(orders, "account"), column_of(orders, "order_date")),
                        {});
   if (!dated) return dated.take_error();
   std::map<std::string, std::vector<std::string>> order_dates;
@@ -109,11 +105,12 @@ Result<int> PeriodicFollowUps::run(storage::Connection& connection, const std::s
 
   // Forecasts: a period about to start without a recent order.
   const auto& forecasts = layout_of(records_, "sales_forecast");
-  auto coming = connection.query(
-      fmt::format("SELECT {}, {}, {} FROM {} WHERE {} >= ? AND {} <= ? AND archived_at IS NULL",
-                  column(forecasts, "account"), column(forecasts, "product_group"), column(forecasts, "period_start"),
-                  forecasts.entity().table, column(forecasts, "period_start"), column(forecasts, "period_start")),
-      {today, plus_days(today, kForecastDaysAhead)});
+  auto coming =
+      connection.query(fmt::format("SELECT {}, {}, {} FROM {} WHERE {} >= ? AND {} <= ? AND archived_at IS NULL",
+                                   column_of(forecasts, "account"), column_of(forecasts, "product_group"),
+                                   column_of(forecasts, "period_start"), forecasts.entity().table,
+                                   column_of(forecasts, "period_start"), column_of(forecasts, "period_start")),
+                       {today, plus_days(today, kForecastDaysAhead)});
   if (!coming) return coming.take_error();
   for (const auto& row : coming->rows) {
     const std::string account = row[0].text();
@@ -131,13 +128,13 @@ Result<int> PeriodicFollowUps::run(storage::Connection& connection, const std::s
     auto open = connection.query(
         fmt::format("SELECT COUNT(*) FROM {} WHERE {} = 'account' AND {} = ? AND {} LIKE ? AND {} IN ('open', "
                     "'in_progress') AND archived_at IS NULL",
-                    tasks.entity().table, task_parent_entity, task_parent_id, column(tasks, "title"),
-                    column(tasks, "status")),
+                    tasks.entity().table, task_parent_entity, task_parent_id, column_of(tasks, "title"),
+                    column_of(tasks, "status")),
         {account_id, std::string(kTitlePrefix) + "%"});
     if (!open) return open.take_error();
     if (open->rows[0][0].integer() > 0) continue;
     auto account = connection.query(fmt::format("SELECT {}, owner_id FROM {} WHERE id = ? AND archived_at IS NULL",
-                                                column(accounts, "name"), accounts.entity().table),
+                                                column_of(accounts, "name"), accounts.entity().table),
                                     {account_id});
     if (!account) return account.take_error();
     if (account->empty() || account->rows[0][1].is_null()) continue;

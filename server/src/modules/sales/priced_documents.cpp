@@ -25,24 +25,8 @@ std::string line_field(std::string_view pricing_field) {
   return std::string(pricing_field) == "product" ? "product_id" : std::string(pricing_field);
 }
 
-// A column of a field, for the SQL that sums lines.
-std::string column(const records::EntityLayout& layout, std::string_view field, std::size_t part = 0) {
-  return layout.find_field(field)->columns.at(part).name;
-}
-
 std::string link_id(const PricedDocumentKind& kind) {
   return std::string(kind.link) + "_id";
-}
-
-// Money is stored scaled by 10^4; a Decimal holds six places.
-Decimal stored_money(std::int64_t scaled) {
-  return Decimal::from_units(scaled * 100);
-}
-
-Decimal money_amount(const boost::json::object& record, std::string_view field) {
-  const auto* value = record.if_contains(field);
-  if (!value || !value->is_object()) return Decimal();
-  return Decimal::parse(text_of(value->as_object(), "amount")).value_or(Decimal());
 }
 
 }  // namespace
@@ -60,10 +44,11 @@ boost::json::object money_value(const std::string& amount, const std::string& cu
 Result<std::vector<std::string>> document_line_ids(records::RecordService& records, storage::Connection& connection,
                                                    const PricedDocumentKind& kind, std::string_view document_id) {
   const auto& lines = layout_of(records, kind.line);
-  auto rows = connection.query(fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL "
-                                           "ORDER BY {}, created_at, id",
-                                           lines.entity().table, column(lines, kind.link), column(lines, "position")),
-                               {document_id});
+  auto rows =
+      connection.query(fmt::format("SELECT id FROM {} WHERE {} = ? AND archived_at IS NULL "
+                                   "ORDER BY {}, created_at, id",
+                                   lines.entity().table, column_of(lines, kind.link), column_of(lines, "position")),
+                       {document_id});
   if (!rows) return rows.take_error();
   std::vector<std::string> ids;
   for (const auto& row : rows->rows) ids.push_back(row[0].text());
@@ -164,9 +149,10 @@ Result<boost::json::object> priced_line_values(records::RecordService& records, 
   if (const auto* position = line.if_contains("position"); !position || position->is_null()) {
     // The next position after the lines there are: the order a user added them in.
     const auto& lines = layout_of(records, kind.line);
-    auto last = connection.query(fmt::format("SELECT COALESCE(MAX({}), 0) FROM {} WHERE {} = ? AND id <> ?",
-                                             column(lines, "position"), lines.entity().table, column(lines, kind.link)),
-                                 {text_of(line, link_id(kind)), text_of(line, "id")});
+    auto last =
+        connection.query(fmt::format("SELECT COALESCE(MAX({}), 0) FROM {} WHERE {} = ? AND id <> ?",
+                                     column_of(lines, "position"), lines.entity().table, column_of(lines, kind.link)),
+                         {text_of(line, link_id(kind)), text_of(line, "id")});
     if (!last) return last.take_error();
     values["position"] = last->rows[0][0].integer() + 1;
   }
@@ -181,8 +167,8 @@ Result<boost::json::object> document_totals(records::RecordService& records, sto
       fmt::format("SELECT COUNT(*), CAST(COALESCE(SUM({}), 0) AS BIGINT), CAST(COALESCE(SUM({}), 0) AS BIGINT), "
                   "CAST(COALESCE(SUM({}), 0) AS BIGINT), COALESCE(MAX({}), 0) FROM {} WHERE {} = ? AND "
                   "archived_at IS NULL",
-                  column(lines, "net_amount"), column(lines, "tax_amount"), column(lines, "line_total"),
-                  column(lines, "discount_percent"), lines.entity().table, column(lines, kind.link)),
+                  column_of(lines, "net_amount"), column_of(lines, "tax_amount"), column_of(lines, "line_total"),
+                  column_of(lines, "discount_percent"), lines.entity().table, column_of(lines, kind.link)),
       {text_of(document, "id")});
   if (!sums) return sums.take_error();
   const auto& row = sums->rows[0];

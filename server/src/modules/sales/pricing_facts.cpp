@@ -10,17 +10,6 @@ namespace atrium::sales {
 
 namespace {
 
-// Ids come from records the service returned, so they are plain ULIDs; quoting stays
-// correct for any text all the same.
-std::string quoted(std::string_view text) {
-  std::string result = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') result += '\\';
-    result += c;
-  }
-  return result + "\"";
-}
-
 std::optional<Decimal> decimal_of(const boost::json::object& record, std::string_view field) {
   const auto* value = record.if_contains(field);
   if (!value || !value->is_string()) return std::nullopt;
@@ -86,8 +75,8 @@ Result<PricingFacts> PricingFactsReader::read(const boost::json::object& account
     facts.list_price = price->first;
     facts.list_price_currency = price->second;
   }
-  const std::string account_id = quoted(facts.account_id);
-  const std::string product_id = quoted(facts.product_id);
+  const std::string account_id = filter_literal(facts.account_id);
+  const std::string product_id = filter_literal(facts.product_id);
 
   // The product's rates, grouped under their lists.
   auto rates = all("price_list_rate", fmt::format("product eq {}", product_id));
@@ -153,7 +142,7 @@ Result<PricingFacts> PricingFactsReader::read(const boost::json::object& account
   const std::string group =
       facts.product_group.empty()
           ? std::string(" and product_group empty")
-          : fmt::format(" and (product_group eq {} or product_group empty)", quoted(facts.product_group));
+          : fmt::format(" and (product_group eq {} or product_group empty)", filter_literal(facts.product_group));
   auto discounts = all("discount_rule", scope + group);
   if (!discounts) return discounts.take_error();
   for (const auto& row : *discounts) {

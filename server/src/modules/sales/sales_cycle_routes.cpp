@@ -36,12 +36,6 @@ Response json(int status, const boost::json::value& body) {
   return Response::json(status, boost::json::serialize(body));
 }
 
-Decimal amount_of(const object& record, std::string_view field) {
-  const auto* value = record.if_contains(field);
-  if (!value || !value->is_object()) return Decimal();
-  return Decimal::parse(text_of(value->as_object(), "amount")).value_or(Decimal());
-}
-
 std::string currency_of(const object& record, std::string_view field) {
   const auto* value = record.if_contains(field);
   return value && value->is_object() ? text_of(value->as_object(), "currency") : std::string();
@@ -68,16 +62,6 @@ Result<std::vector<object>> all_rows(records::RecordService& records, std::strin
     query.cursor = *page->next_cursor;
   }
   return rows;
-}
-
-// A filter value: ids are quoted as the filter language wants them.
-std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // Runs `convert` in one transaction for a caller who may read the source record.
@@ -136,7 +120,7 @@ struct CurrencySums {
 void age(const std::vector<object>& invoices, const std::string& today, CurrencySums& sums) {
   for (const auto& invoice : invoices) {
     if (text_of(invoice, "kind") != "invoice") continue;
-    const Decimal open = amount_of(invoice, "open_amount");
+    const Decimal open = money_amount(invoice, "open_amount");
     if (open.is_zero()) continue;
     const std::string currency = currency_of(invoice, "open_amount");
     sums.add(currency, "open", open);
@@ -149,21 +133,21 @@ void age(const std::vector<object>& invoices, const std::string& today, Currency
 Result<object> balance_of(records::RecordService& records, const std::string& account_id, const Actor& actor,
                           const std::string& today) {
   const std::string filter =
-      fmt::format("account_id eq {} and status in [\"issued\", \"partly_paid\", \"paid\"]", quoted(account_id));
+      fmt::format("account_id eq {} and status in [\"issued\", \"partly_paid\", \"paid\"]", filter_literal(account_id));
   auto invoices = all_rows(records, "invoice", filter, actor);
   if (!invoices) return invoices.take_error();
-  auto payments = all_rows(records, "payment", fmt::format("account_id eq {}", quoted(account_id)), actor);
+  auto payments = all_rows(records, "payment", fmt::format("account_id eq {}", filter_literal(account_id)), actor);
   if (!payments) return payments.take_error();
   CurrencySums sums;
   for (const auto& invoice : *invoices) {
     const std::string currency = currency_of(invoice, "total");
     sums.add(currency, text_of(invoice, "kind") == "credit_note" ? "credited" : "invoiced",
-             amount_of(invoice, "total"));
+             money_amount(invoice, "total"));
   }
   for (const auto& payment : *payments) {
     const std::string currency = currency_of(payment, "amount");
-    sums.add(currency, "paid", amount_of(payment, "amount"));
-    sums.add(currency, "unallocated", amount_of(payment, "unallocated_amount"));
+    sums.add(currency, "paid", money_amount(payment, "amount"));
+    sums.add(currency, "unallocated", money_amount(payment, "unallocated_amount"));
   }
   age(*invoices, today, sums);
   // What the customer owes: open invoices less money received but not yet allocated.
@@ -186,7 +170,7 @@ object step(std::string kind, const object& record, std::string at, std::string 
 }
 
 Result<object> chain_of(records::RecordService& records, const std::string& account_id, const Actor& actor) {
-  const std::string of_account = fmt::format("account_id eq {}", quoted(account_id));
+  const std::string of_account = fmt::format("account_id eq {}", filter_literal(account_id));
   auto enquiries = all_rows(records, "enquiry", of_account, actor);
   if (!enquiries) return enquiries.take_error();
   auto quotations = all_rows(records, "quotation", of_account, actor);
@@ -206,7 +190,7 @@ Result<object> chain_of(records::RecordService& records, const std::string& acco
   for (std::size_t start = 0; start < invoices->size(); start += 100) {
     std::string ids;
     for (std::size_t i = start; i < std::min(start + 100, invoices->size()); ++i) {
-      ids += (ids.empty() ? "" : ", ") + quoted(text_of((*invoices)[i], "id"));
+      ids += (ids.empty() ? "" : ", ") + filter_literal(text_of((*invoices)[i], "id"));
     }
     auto found = all_rows(records, "payment_allocation", fmt::format("invoice_id in [{}]", ids), actor);
     if (!found) return found.take_error();
@@ -633,7 +617,7 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
           group.quantity = group.quantity.plus(Decimal::parse(text_of(line, "quantity")).value_or(Decimal()))
                                .value_or(group.quantity);
           if (const auto currency = currency_of(line, "line_total"); !currency.empty())
-            group.value.add(currency, "value", amount_of(line, "line_total"));
+            group.value.add(currency, "value", money_amount(line, "line_total"));
         }
       } else {
         const std::string field = by == "customer" ? "account_id" : by == "dealer" ? "dealer_id" : "area";
@@ -641,7 +625,7 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
           auto& group = groups[text_of(enquiry, field)];
           ++group.enquiries;
           if (const auto currency = currency_of(enquiry, "total"); !currency.empty())
-            group.value.add(currency, "value", amount_of(enquiry, "total"));
+            group.value.add(currency, "value", money_amount(enquiry, "total"));
         }
       }
       array rows;
