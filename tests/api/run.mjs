@@ -4,7 +4,7 @@
 //   node tests/api/run.mjs --binary build-test/atrium --database sqlite [--filter NAME]
 //   node tests/api/run.mjs --binary build-test/atrium --database postgresql --pg-dir DIR
 //
-// File format (see tests/api/README.md):
+// File format:
 //   ### case name
 //   METHOD /path            (or RAW, followed by the bytes to send, escapes \r \n \t \xHH)
 //   Header: value
@@ -17,7 +17,8 @@
 //   {"json": "fragment"}              (every key given must match; arrays by index)
 //   $ name = json.path                (captures a value for later cases as {{name}})
 //   $ name = header Set-Cookie /re(gex)/
-//   until json.path = value           (repeats the request until it holds, up to 60 s: jobs)
+//   until json.path = value           (repeats the request until it holds; fails after 60 s)
+// `--jobs N` runs N files at once (default 3, or ATRIUM_TEST_JOBS).
 // Directives on a line of their own: @demo (demo data), @test-clock (serve --test-clock).
 // @extra-definitions: serve --extra-definitions tests/api/definitions (test-only entities).
 // A body whose first line is `@escaped` is sent as the bytes of the lines after it, joined
@@ -162,6 +163,7 @@ async function runCase(port, testCase, variables) {
     bodyLines: testCase.bodyLines.map((line) => substitute(line, variables)),
     expect: {
       ...testCase.expect,
+      until: testCase.expect.until && substitute(testCase.expect.until, variables),
       headers: testCase.expect.headers.map((line) => substitute(line, variables)),
       contains: testCase.expect.contains.map((line) => substitute(line, variables)),
       lacks: testCase.expect.lacks.map((line) => substitute(line, variables)),
@@ -203,6 +205,7 @@ async function runCase(port, testCase, variables) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         answer = await request(port, testCase.method, testCase.path, { headers: testCase.headers, body });
       }
+      if (!reached()) throw new Error(`${wanted} never became ${value} within 60 s\n    body: ${answer.body.slice(0, 300)}`);
     }
   }
   const { expect } = testCase;
@@ -266,36 +269,57 @@ function freshDatabase(label) {
   return { url, cleanup: () => {} };
 }
 
+// One test file against its own server and database; its lines go to `report`.
+async function runFile(file, report) {
+  const { cases, directives } = parseTestFile(fs.readFileSync(path.join(here, file), 'utf8'), file);
+  const selected = cases.filter((testCase) => !filter || `${file} ${testCase.name}`.includes(filter));
+  if (!selected.length) return;
+  const started = Date.now();
+  const database = freshDatabase(path.basename(file, '.test'));
+  const args = directives.has('@demo') ? [] : ['--no-demo'];
+  // The server's clock moves by POST /api/v1/test/clock: reminders, SLAs and due dates.
+  if (directives.has('@test-clock')) args.push('--test-clock');
+  // Test-only entities (tests/api/definitions) beside the built-in ones.
+  if (directives.has('@extra-definitions')) args.push('--extra-definitions', path.join(here, 'definitions'));
+  let server;
+  try {
+    server = await startServer(binary, database.url, [...args, '--sse-heartbeat-ms', '300']);
+  } catch (error) {
+    report.notOk(`${file}: server starts`, error.message);
+    database.cleanup();
+    return;
+  }
+  const variables = {};
+  for (const testCase of selected) {
+    const caseStarted = Date.now();
+    await report.check(`${file}: ${testCase.name}`, () => runCase(server.port, testCase, variables));
+    const seconds = (Date.now() - caseStarted) / 1000;
+    if (seconds >= 2) report.note(`${file}: ${testCase.name}: ${seconds.toFixed(1)} s`);
+  }
+  const stopped = await server.stop();
+  if (stopped.code === 0 && !stopped.sanitizerReport) report.ok(`${file}: server stops cleanly on SIGTERM`);
+  else report.notOk(`${file}: server stops cleanly on SIGTERM`, `exit ${stopped.code} ${stopped.signal ?? ''}\n${stopped.output.slice(-3000)}`);
+  database.cleanup();
+  report.note(`${file}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+// Files are independent (a server and a database each), so `--jobs N` of them run side by
+// side: most of a file's time is the server waiting on durable commits, jobs and clocks,
+// not the processor.
 async function main() {
   const report = new Report(`[${backend}] `);
   const files = fs.readdirSync(here).filter((file) => file.endsWith('.test')).sort();
-  for (const file of files) {
-    const { cases, directives } = parseTestFile(fs.readFileSync(path.join(here, file), 'utf8'), file);
-    const selected = cases.filter((testCase) => !filter || `${file} ${testCase.name}`.includes(filter));
-    if (!selected.length) continue;
-    const database = freshDatabase(path.basename(file, '.test'));
-    const args = directives.has('@demo') ? [] : ['--no-demo'];
-    // The server's clock moves by POST /api/v1/test/clock: reminders, SLAs and due dates.
-    if (directives.has('@test-clock')) args.push('--test-clock');
-    // Test-only entities (tests/api/definitions) beside the built-in ones.
-    if (directives.has('@extra-definitions')) args.push('--extra-definitions', path.join(here, 'definitions'));
-    let server;
-    try {
-      server = await startServer(binary, database.url, [...args, '--sse-heartbeat-ms', '300']);
-    } catch (error) {
-      report.notOk(`${file}: server starts`, error.message);
-      database.cleanup();
-      continue;
+  const jobs = Math.max(1, Number(option('jobs', process.env.ATRIUM_TEST_JOBS ?? '3')));
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      const part = report.part();
+      await runFile(file, part);
+      report.merge(part);
     }
-    const variables = {};
-    for (const testCase of selected) {
-      await report.check(`${file}: ${testCase.name}`, () => runCase(server.port, testCase, variables));
-    }
-    const stopped = await server.stop();
-    if (stopped.code === 0 && !stopped.sanitizerReport) report.ok(`${file}: server stops cleanly on SIGTERM`);
-    else report.notOk(`${file}: server stops cleanly on SIGTERM`, `exit ${stopped.code} ${stopped.signal ?? ''}\n${stopped.output.slice(-3000)}`);
-    database.cleanup();
-  }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
   report.finish();
 }
 
