@@ -9,6 +9,7 @@ import { registerApprovalSlots } from '@/modules/approvals/register';
 import { registerTaskSlots } from '@/modules/tasks/register';
 import { registerQuotationSlots } from '@/modules/quotations/register';
 import { registerSalesSlots } from '@/modules/sales/register';
+import { registerAttachmentSlots } from '@/modules/attachments/register';
 
 registerDuplicateSlots();
 registerRoutingSlots();
@@ -16,6 +17,8 @@ registerApprovalSlots();
 registerTaskSlots();
 registerQuotationSlots();
 registerSalesSlots();
+// Last: a document's files come after its own panels (lines, revisions, payments).
+registerAttachmentSlots();
 
 // Every page is its own chunk, so the first load carries only what the login screen needs.
 export const routes: RouteObject[] = [

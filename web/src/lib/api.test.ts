@@ -45,6 +45,20 @@ describe('api client', () => {
     expect(requests[0]?.headers.has('X-CSRF-Token')).toBe(false);
   });
 
+  it('sends a file as the whole body with its own type and the CSRF token', async () => {
+    const { fetchMock } = fakeApi({ 'POST /attachment-files': { status: 201, body: { id: 'f1' } } });
+    setCsrfToken('token-123');
+    const file = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+
+    await api.postFile('/attachment-files?parent_type=account', file, 'application/pdf');
+
+    const init = fetchMock.mock.calls[0]?.[1];
+    const headers = new Headers(init?.headers);
+    expect(init?.body).toBe(file);
+    expect(headers.get('Content-Type')).toBe('application/pdf');
+    expect(headers.get('X-CSRF-Token')).toBe('token-123');
+  });
+
   it('turns the error envelope into a typed ApiError', async () => {
     fakeApi({
       'POST /accounts': {

@@ -77,6 +77,8 @@ export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' |
 export interface RequestOptions {
   /** Serialised as JSON. */
   body?: unknown;
+  /** Sent as it is, with its own type: a file the server stores or reads whole. */
+  raw?: { body: Blob | string; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
 }
@@ -92,7 +94,10 @@ export async function apiRequest<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (options.body !== undefined) {
+  if (options.raw !== undefined) {
+    headers['Content-Type'] = options.raw.contentType;
+    init.body = options.raw.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -136,6 +141,9 @@ export const api = {
     apiRequest<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) =>
     apiRequest<T>('DELETE', path, options),
+  /** POSTs a file as the whole body (an upload, an order file), typed as `contentType`. */
+  postFile: <T>(path: string, file: Blob | string, contentType: string, options?: Omit<RequestOptions, 'body' | 'raw'>) =>
+    apiRequest<T>('POST', path, { ...options, raw: { body: file, contentType } }),
 };
 
 async function readBody(response: Response): Promise<unknown> {

@@ -2,7 +2,8 @@ import { Alert, Anchor, Box, Button, Group, Loader, Modal, Select, Stack, Text }
 import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconExternalLink } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { checkPdf, pdfUrl, type RevisionChoice, type RevisionSummary } from './quotationsApi';
+import { checkFraming } from '@/lib/framing';
+import { pdfUrl, type RevisionChoice, type RevisionSummary } from './quotationsApi';
 import { revisionLabel } from './revisionDiff';
 
 interface PdfPreviewProps {
@@ -25,7 +26,7 @@ export function PdfPreview({ quotationId, number, version, current, revisions, s
   const url = pdfUrl(quotationId, choice);
   const check = useQuery({
     queryKey: ['records', 'quotations', 'pdf', url, version],
-    queryFn: ({ signal }) => checkPdf(url, signal),
+    queryFn: ({ signal }) => checkFraming(url, signal),
     enabled: shown !== undefined,
   });
   const revision = choice === 'current' ? current : choice;

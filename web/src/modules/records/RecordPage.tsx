@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/lib/api';
-import { childSourcesOf, relationsOf, type EntityDefinition, type Metadata } from '@/lib/metadata';
+import { relationsOf, type EntityDefinition, type Metadata } from '@/lib/metadata';
 import { recordSlots } from '@/lib/recordSlots';
 import { getRecord, recordTitle, updateRecord } from '@/lib/records';
 import { useSession } from '@/lib/session';
@@ -17,6 +17,7 @@ import { RecordDetails } from './RecordDetails';
 import { RecordForm } from './RecordForm';
 import { RelatedLists } from './RelatedLists';
 import { Timeline } from './Timeline';
+import { timelineSourcesOf } from './timeline';
 import { recordKeys, useEntity } from './useEntity';
 
 /** `/:plural/:id`: one record with its details, related lists and history. */
@@ -38,7 +39,7 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
   const [tab, setTab] = useState<string | null>('details');
   const administrator = useSession().data?.user.is_admin === true;
   // Records that notes and activities hang under show them beside their details.
-  const hasTimeline = childSourcesOf(entity, metadata.entities).length > 0;
+  const hasTimeline = timelineSourcesOf(entity, metadata.entities).length > 0;
 
   const record = useQuery({
     queryKey: recordKeys.detail(entity.plural, id),

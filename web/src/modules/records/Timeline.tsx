@@ -2,12 +2,12 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, 
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
-import { childSourcesOf, findField, type ChildSource, type EntityDefinition, type FieldDefinition, type Metadata } from '@/lib/metadata';
+import { findField, type ChildSource, type EntityDefinition, type FieldDefinition, type Metadata } from '@/lib/metadata';
 import { createRecord, listRelated, recordTitle } from '@/lib/records';
 import { FieldInput } from '@/ui/fields/FieldView';
 import { formatDateTime } from '@/ui/fields/values';
 import { defaultValues, errorsFrom, filledValues, noErrors, type FormErrors } from './formState';
-import { actionLabelOf, formFieldsOf, mergeTimeline, orderSources, startingValues, timeFieldOf, timelineTitle, type TimelineEntry } from './timeline';
+import { actionLabelOf, formFieldsOf, mergeTimeline, orderSources, startingValues, timeFieldOf, timelineSourcesOf, timelineTitle, type TimelineEntry } from './timeline';
 
 const TIMELINE_LIMIT = 50;
 
@@ -20,7 +20,7 @@ const timelineKey = (source: EntityDefinition, entity: EntityDefinition, id: str
  * merged newest first with pinned notes on top, and inline forms to add them.
  */
 export function Timeline({ entity, metadata, id }: { entity: EntityDefinition; metadata: Metadata; id: string }) {
-  const sources = orderSources(childSourcesOf(entity, metadata.entities));
+  const sources = orderSources(timelineSourcesOf(entity, metadata.entities));
   const [open, setOpen] = useState<string | null>(null);
   const results = useQueries({
     queries: sources.map(({ source }) => ({

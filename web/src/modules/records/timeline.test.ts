@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityDefinition } from '@/lib/metadata';
+import { readMetadata, type EntityDefinition } from '@/lib/metadata';
 import type { EntityRecord } from '@/lib/records';
-import { actionLabelOf, formFieldsOf, mergeTimeline, orderSources, startingValues, timeFieldOf, timelineTitle } from './timeline';
+import { actionLabelOf, formFieldsOf, mergeTimeline, orderSources, startingValues, timeFieldOf, timelineSourcesOf, timelineTitle } from './timeline';
 
 function entity(name: string, labelPlural: string, fields: string[]): EntityDefinition {
   return {
@@ -94,5 +94,21 @@ describe('timeline', () => {
     const now = new Date('2026-11-22T10:42:37.123Z');
     expect(startingValues(activities, { kind: 'call' }, now)).toEqual({ kind: 'call', occurred_at: '2026-11-22T10:42:00.000Z' });
     expect(startingValues(notes, { pinned: false }, now)).toEqual({ pinned: false });
+  });
+});
+
+describe('timelineSourcesOf', () => {
+  it('merges notes and activities but leaves attachments to their own panel', () => {
+    const parent = { name: 'parent', type: 'parent', entities: ['account'] };
+    const { entities } = readMetadata({
+      entities: ['account', 'note', 'activity', 'attachment'].map((name) => ({
+        name,
+        plural: `${name}s`,
+        fields: name === 'account' ? [{ name: 'name', type: 'text' }] : [parent],
+      })),
+    });
+    const account = entities.find((candidate) => candidate.name === 'account');
+    if (account === undefined) throw new Error('no account');
+    expect(timelineSourcesOf(account, entities).map(({ source }) => source.name)).toEqual(['note', 'activity']);
   });
 });

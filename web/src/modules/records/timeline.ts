@@ -1,5 +1,5 @@
 /** The timeline of a record: what hangs under it through `parent` fields (notes, activities), merged. */
-import { findField, type EntityDefinition } from '@/lib/metadata';
+import { childSourcesOf, findField, type ChildSource, type EntityDefinition } from '@/lib/metadata';
 import type { EntityRecord } from '@/lib/records';
 
 export interface TimelineEntry {
@@ -8,6 +8,15 @@ export interface TimelineEntry {
   /** The instant the entry is placed at: when an activity happened, when a note was written. */
   at: string;
   pinned: boolean;
+}
+
+// Attachments hang under records by a parent field too, but are made by uploads, not by a
+// form, and have their own panel with their versions.
+const NOT_ON_TIMELINE = new Set(['attachment']);
+
+/** What the timeline of `entity` merges: the sources of its children, uploads left out. */
+export function timelineSourcesOf(entity: EntityDefinition, entities: EntityDefinition[]): ChildSource[] {
+  return childSourcesOf(entity, entities).filter(({ source }) => !NOT_ON_TIMELINE.has(source.name));
 }
 
 /** When a record of the source happened: its own `occurred_at` if it has one, else its creation. */
