@@ -10,6 +10,7 @@ import { registerTaskSlots } from '@/modules/tasks/register';
 import { registerQuotationSlots } from '@/modules/quotations/register';
 import { registerSalesSlots } from '@/modules/sales/register';
 import { registerAttachmentSlots } from '@/modules/attachments/register';
+import { registerDocumentSlots } from '@/modules/documents/register';
 
 registerDuplicateSlots();
 registerRoutingSlots();
@@ -17,6 +18,7 @@ registerApprovalSlots();
 registerTaskSlots();
 registerQuotationSlots();
 registerSalesSlots();
+registerDocumentSlots();
 // Last: a document's files come after its own panels (lines, revisions, payments).
 registerAttachmentSlots();
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { isApiError } from '@/lib/api';
 import { attachmentsKey } from '@/lib/attachments';
+import { errorText } from '@/lib/errorText';
 import type { EntityDefinition } from '@/lib/metadata';
 import { uploadAttachment } from './attachmentsApi';
 
@@ -10,13 +10,6 @@ export interface PendingUpload {
   key: number;
   fileName: string;
   problem?: string;
-}
-
-/** The server's reason, with each field's own words where it names any. */
-export function uploadProblem(error: unknown): string {
-  if (!isApiError(error)) return error instanceof Error ? error.message : 'The upload failed.';
-  const details = error.fields.map((field) => field.message).filter((message) => message !== '');
-  return details.length > 0 ? `${error.message}: ${details.join('; ')}` : error.message;
 }
 
 /**
@@ -43,7 +36,7 @@ export function useAttachmentUploads(entity: EntityDefinition, recordId: string)
           setUploads((current) => current.filter((entry) => entry.key !== key));
           await queryClient.invalidateQueries({ queryKey: attachmentsKey(entity.plural, recordId) });
         } catch (error) {
-          const problem = uploadProblem(error);
+          const problem = errorText(error, 'The upload failed.');
           setUploads((current) => current.map((entry) => (entry.key === key ? { ...entry, problem } : entry)));
         }
       });

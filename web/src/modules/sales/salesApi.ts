@@ -1,6 +1,7 @@
 /** Typed calls of the sales cycle's own routes: conversions, allocation, balance, chain and ageing. */
-import { api } from '@/lib/api';
+import { api, API_BASE } from '@/lib/api';
 import type { EntityRecord } from '@/lib/records';
+import type { PreviewedDocument } from '@/ui/DocumentPreview';
 import type { LineDocumentKind } from '@/ui/lines/documentLines';
 
 const path = (plural: string, id: string, action: string) =>
@@ -141,6 +142,13 @@ export const invoiceLines: LineDocumentKind = {
     cancelled: 'Cancelled.',
   },
 };
+
+/** The printed invoice (or credit note) as it stands, shown in the page. */
+export function invoicePdf(invoice: EntityRecord): PreviewedDocument {
+  const number = typeof invoice.number === 'string' && invoice.number !== '' ? invoice.number : invoice.id;
+  const url = `${API_BASE}${path('invoices', invoice.id, 'pdf')}`;
+  return { title: `PDF of ${number}`, inlineUrl: url, downloadUrl: url, fileName: `${number}.pdf`, kind: 'pdf' };
+}
 
 export interface Person {
   id: string;
