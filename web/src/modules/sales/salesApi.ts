@@ -143,6 +143,11 @@ export const invoiceLines: LineDocumentKind = {
   },
 };
 
+/** A purchase order file (UBL XML or EDIFACT) made into a draft order; answers the order. */
+export function importOrderFile(file: File, contentType: string) {
+  return api.postFile<EntityRecord>('/orders/import', file, contentType);
+}
+
 /** The printed invoice (or credit note) as it stands, shown in the page. */
 export function invoicePdf(invoice: EntityRecord): PreviewedDocument {
   const number = typeof invoice.number === 'string' && invoice.number !== '' ? invoice.number : invoice.id;
