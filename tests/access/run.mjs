@@ -59,6 +59,16 @@ class Client {
     try { json = text ? JSON.parse(text) : null; } catch { json = text; }
     return { status: response.status, body: json };
   }
+  // An attachment is made by uploading its file, not by a JSON create.
+  async upload(parent, fileName, text) {
+    const query = new URLSearchParams({ parent_type: parent.entity, parent_id: parent.id, file_name: fileName });
+    const response = await fetch(`${base}/api/v1/attachment-files?${query}`, {
+      method: 'POST', headers: { Cookie: this.cookie, 'X-CSRF-Token': this.csrf, 'Content-Type': 'text/plain' }, body: text,
+    });
+    const answer = await response.json();
+    if (response.status !== 201) throw new Error(`upload ${fileName}: ${response.status} ${JSON.stringify(answer)}`);
+    return answer;
+  }
   async ok(method, url, body) {
     const answer = await this.call(method, url, body);
     if (answer.status >= 300) throw new Error(`${method} ${url}: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -186,7 +196,15 @@ try {
         default: break;
       }
     }
-    const created = await clients[maker].ok('POST', `/api/v1/${entity.plural}`, body);
+    let created;
+    if (entity.name === 'attachment') {
+      // Its parent is set by the upload (read-only afterwards), so the loop above left it.
+      parentRecord ??= await make(parentOf(entity), maker, inside);
+      const parent = { entity: parentRecord.entity.name, id: parentRecord.id };
+      created = await clients[maker].upload(parent, `${token}.txt`, `${token} content`);
+    } else {
+      created = await clients[maker].ok('POST', `/api/v1/${entity.plural}`, body);
+    }
     const record = { entity, id: created.id, maker, inside, parent: parentRecord ?? null, token, extra };
     made.push(record);
     return record;

@@ -57,6 +57,10 @@ Result<std::int64_t> load_demo_access(storage::Connection& connection, DemoIds& 
       {"activity", "read", "all", nullptr},
       {"activity", "create", "all", nullptr},
       {"activity", "edit", "own", nullptr},
+      // Files likewise follow their record; a representative describes only their own.
+      {"attachment", "read", "all", nullptr},
+      {"attachment", "create", "all", nullptr},
+      {"attachment", "edit", "own", nullptr},
       {"task", "read", "own", nullptr},
       {"task", "create", "all", nullptr},
       {"task", "edit", "own", nullptr},
@@ -67,13 +71,14 @@ Result<std::int64_t> load_demo_access(storage::Connection& connection, DemoIds& 
     ATRIUM_TRY(run(right_sql, {sales, right.entity, right.action, right.scope,
                                right.rule ? storage::Value(right.rule) : storage::Value()}));
   }
-  for (const char* entity : {"account", "contact", "account_contact", "note", "activity", "task"}) {
+  for (const char* entity : {"account", "contact", "account_contact", "note", "activity", "attachment", "task"}) {
     for (const char* action : {"read", "create", "edit", "delete", "export", "approve"}) {
       ATRIUM_TRY(run(right_sql, {lead, entity, action, "all", storage::Value()}));
     }
   }
   ATRIUM_TRY(run(right_sql, {lead, "product", "read", "all", storage::Value()}));
-  for (const char* entity : {"account", "contact", "account_contact", "product", "note", "activity", "task"}) {
+  for (const char* entity :
+       {"account", "contact", "account_contact", "product", "note", "activity", "attachment", "task"}) {
     ATRIUM_TRY(run(right_sql, {viewer, entity, "read", "all", storage::Value()}));
   }
   // Pricing: everyone reads the rules; representatives propose special prices, which

@@ -1,6 +1,8 @@
 #include "atrium/dataio/file_store.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -30,6 +32,15 @@ bool is_purpose(std::string_view purpose) {
 
 Error storage_error(const std::filesystem::path& path, const std::error_code& error) {
   return Error{ErrorCode::internal_error, fmt::format("file store: {}: {}", path.string(), error.message())};
+}
+
+// fsync of a file or a folder (which makes a rename in it lasting).
+bool flushed(const std::filesystem::path& path, bool folder) {
+  const int descriptor = ::open(path.c_str(), (folder ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) return false;
+  const bool synced = ::fsync(descriptor) == 0;
+  ::close(descriptor);
+  return synced;
 }
 
 }  // namespace
@@ -91,6 +102,24 @@ Result<StoredFile> FileStore::find(std::string_view purpose, std::string_view id
   file.size = std::filesystem::file_size(file.path, error);
   if (error) return Error{ErrorCode::not_found, "no such file"};
   return file;
+}
+
+Result<StoredFile> FileStore::settle(const StoredFile& file, std::string_view purpose, std::string_view id) {
+  if (!is_purpose(purpose) || !is_store_id(id)) return Error{ErrorCode::internal_error, "file store: invalid place"};
+  const auto folder = root_ / purpose;
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error) return storage_error(folder, error);
+  if (!flushed(file.path, false)) {
+    return Error{ErrorCode::internal_error, fmt::format("file store: cannot flush {}", file.path.string())};
+  }
+  StoredFile settled{std::string(id), folder / std::string(id), file.size};
+  std::filesystem::rename(file.path, settled.path, error);
+  if (error) return storage_error(settled.path, error);
+  if (!flushed(folder, true)) {
+    return Error{ErrorCode::internal_error, fmt::format("file store: cannot flush {}", folder.string())};
+  }
+  return settled;
 }
 
 void FileStore::remove(std::string_view purpose, std::string_view id) {

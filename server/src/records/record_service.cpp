@@ -347,6 +347,25 @@ Result<boost::json::object> RecordService::create_within(storage::Connection& co
   return create_in(connection, layout, *decoded, actor);
 }
 
+Result<boost::json::object> RecordService::create_within(storage::Connection& connection, const EntityLayout& layout,
+                                                         const boost::json::object& input, const Actor& actor,
+                                                         const boost::json::object& system_values) {
+  if (actor.access && !actor.access->may(layout, access::Action::create)) {
+    return access_denied(layout, access::Action::create);
+  }
+  // The actor's part on its own first, so a read-only field they send is refused as from
+  // any client; then both together, with the defaults and required fields of a create.
+  auto given = decode_input(layout, input, WriteMode::patch);
+  if (!given) return given.take_error();
+  if (actor.access) ATRIUM_TRY(actor.access->check_writable(layout, given->touched));
+  ATRIUM_TRY(check_state_write(layout, *given, WriteMode::create));
+  boost::json::object whole = input;
+  for (const auto& [key, value] : system_values) whole[key] = value;
+  auto decoded = decode_input(layout, whole, WriteMode::create, /*by_system=*/true);
+  if (!decoded) return decoded.take_error();
+  return create_in(connection, layout, *decoded, actor);
+}
+
 Result<boost::json::object> RecordService::patch(const EntityLayout& layout, std::string_view id,
                                                  const boost::json::object& input,
                                                  std::optional<std::int64_t> expected_version, const Actor& actor) {

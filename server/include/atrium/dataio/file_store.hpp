@@ -36,6 +36,10 @@ class FileStore {
   // one this store hands out.
   Result<StoredFile> find(std::string_view purpose, std::string_view id) const;
   void remove(std::string_view purpose, std::string_view id);
+  // Gives a kept file its lasting place: `id` under `purpose` (a record's id), flushed to
+  // the disk first, so that a record committed after this never names a file a power cut
+  // could lose.
+  Result<StoredFile> settle(const StoredFile& file, std::string_view purpose, std::string_view id);
 
  private:
   std::filesystem::path root_;

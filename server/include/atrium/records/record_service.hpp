@@ -129,6 +129,12 @@ class RecordService {
   // job that saves their batch.
   Result<boost::json::object> create_within(storage::Connection& connection, const EntityLayout& layout,
                                             const boost::json::object& input, const Actor& actor);
+  // The same with values only the system sets (an attachment's size and digest, an
+  // order's source) stored in the same insert and audit entry: `input` is checked as the
+  // actor's, `system_values` may name read-only fields.
+  Result<boost::json::object> create_within(storage::Connection& connection, const EntityLayout& layout,
+                                            const boost::json::object& input, const Actor& actor,
+                                            const boost::json::object& system_values);
   // The record's audit entries, oldest first (404 when the record does not exist).
   Result<boost::json::array> history(const EntityLayout& layout, std::string_view id,
                                      const RecordAccess* access = nullptr);
