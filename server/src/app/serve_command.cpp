@@ -14,6 +14,7 @@
 #include "atrium/app/demo_data.hpp"
 #include "atrium/app/platform_routes.hpp"
 #include "atrium/app/schema_setup.hpp"
+#include "atrium/dataio/attachment_routes.hpp"
 #include "atrium/dataio/duplicate_finder.hpp"
 #include "atrium/dataio/duplicate_routes.hpp"
 #include "atrium/dataio/export_routes.hpp"
@@ -29,6 +30,7 @@
 #include "atrium/records/picklist_routes.hpp"
 #include "atrium/records/record_routes.hpp"
 #include "atrium/records/saved_view_routes.hpp"
+#include "atrium/sales/document_copies.hpp"
 #include "atrium/sales/pricing_routes.hpp"
 #include "atrium/sales/quotations.hpp"
 #include "atrium/sales/sales_cycle.hpp"
@@ -102,7 +104,7 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   dataio::FileStore files(files_directory(config));
   http::ServerOptions server_options = config.server;
   server_options.upload_directory = (files.root() / "incoming").string();
-  server_options.upload_paths = {"/api/v1/import-files"};
+  server_options.upload_paths = {"/api/v1/import-files", "/api/v1/attachment-files"};
 
   http::Router router;
   http::Metrics metrics;
@@ -200,12 +202,20 @@ int run_serve(const ServeConfig& config, const std::filesystem::path& executable
   // the reader's access. Before the record routes: their /{plural} would take /templates.
   workflow::MessageTemplates templates(records, clock);
   workflow::add_template_routes(router, templates, records, authenticator, grants);
+  // Files on records. Before the record routes: their related lists would take
+  // /attachments/{id}/content.
+  dataio::Attachments attachments(records, files);
+  dataio::add_attachment_routes(router, attachments, records, authenticator, grants);
   // One pricing function for every line of every sales document; quotations priced by it,
   // approved by the approvals engine (attached above, so its rules see a submission first).
   sales::add_pricing_routes(router, records, authenticator, grants);
   sales::QuotationLifecycle quotations(records, approvals, clock);
   quotations.attach();
   sales::add_quotation_routes(router, records, authenticator, grants);
+  // A quotation sent or an invoice issued keeps its PDF on file; both can be e-mailed.
+  sales::DocumentCopies document_copies(records, attachments, outbox);
+  document_copies.attach();
+  sales::add_document_copy_routes(router, document_copies, records, authenticator, grants);
   // The rest of the cycle: enquiries, orders (approved by the same engine), invoices and
   // payments; their routes before the record routes, whose related lists would take them.
   sales::EnquiryLifecycle enquiries(records);

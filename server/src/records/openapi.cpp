@@ -6,6 +6,7 @@
 
 #include "openapi_access_paths.hpp"
 #include "openapi_approval_paths.hpp"
+#include "openapi_attachment_paths.hpp"
 #include "openapi_automation_paths.hpp"
 #include "openapi_duplicate_paths.hpp"
 #include "openapi_export_paths.hpp"
@@ -664,6 +665,7 @@ json::object openapi_document(const metadata::Catalog& catalog, const OpenApiOpt
   add_pricing_paths(paths);
   add_quotation_paths(paths);
   add_sales_cycle_paths(paths, catalog);
+  add_attachment_paths(paths, catalog);
   add_automation_paths(paths);
   for (const auto& entity : catalog.entities()) {
     tags.push_back({{"name", entity.label_plural},

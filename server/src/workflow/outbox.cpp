@@ -53,6 +53,12 @@ Result<std::string> Outbox::queue(storage::Connection& connection, const Outgoin
        null_if_empty(email.body_html), null_if_empty(email.entity), null_if_empty(email.record_id),
        email.source.empty() ? std::string("system") : email.source, to_iso8601(clock_.now())});
   if (!inserted) return inserted.take_error();
+  std::int64_t position = 0;
+  for (const auto& attachment_id : email.attachment_ids) {
+    ATRIUM_TRY(
+        connection.execute("INSERT INTO email_outbox_attachments (email_id, position, attachment_id) VALUES (?, ?, ?)",
+                           {id, ++position, attachment_id}));
+  }
   return id;
 }
 
@@ -83,9 +89,30 @@ Result<boost::json::array> Outbox::list(const std::string& status, int limit) {
                                           {"attempts", row[10].integer()},
                                           {"last_error", text_or_null(row[11])},
                                           {"created_at", row[12].text()},
-                                          {"sent_at", text_or_null(row[13])}});
+                                          {"sent_at", text_or_null(row[13])},
+                                          {"attachment_ids", boost::json::array()}});
       return true;
     });
+  }));
+  if (items.empty()) return items;
+  // The attachments of the e-mails listed, in one query.
+  std::string placeholders;
+  storage::Params ids;
+  for (const auto& item : items) {
+    placeholders += placeholders.empty() ? "?" : ", ?";
+    ids.emplace_back(std::string(item.as_object().at("id").as_string()));
+  }
+  ATRIUM_TRY(database_.read([&](storage::Connection& connection) {
+    return connection.each("SELECT email_id, attachment_id FROM email_outbox_attachments WHERE email_id IN (" +
+                               placeholders + ") ORDER BY email_id, position",
+                           ids, [&](const storage::Row& row) {
+                             for (auto& item : items) {
+                               auto& email = item.as_object();
+                               if (email.at("id").as_string() == row[0].text())
+                                 email["attachment_ids"].as_array().push_back(boost::json::value(row[1].text()));
+                             }
+                             return true;
+                           });
   }));
   return items;
 }

@@ -5,6 +5,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <string>
+#include <vector>
 
 #include "atrium/core/result.hpp"
 #include "atrium/core/time.hpp"
@@ -21,6 +22,8 @@ struct OutgoingEmail {
   std::string entity;      // the record it is about, if any
   std::string record_id;
   std::string source;      // what queued it: "reminder", "automation", …
+  // Attachment records it carries, in order (a quotation's PDF as sent).
+  std::vector<std::string> attachment_ids;
 };
 
 class Outbox {
