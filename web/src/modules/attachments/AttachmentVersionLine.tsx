@@ -25,7 +25,7 @@ export function AttachmentVersionLine({ version, heading, whoIs, onPreview }: At
     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
       <Stack gap={2} style={{ minWidth: 0 }}>
         <Group gap={6} wrap="wrap">
-          <Badge variant={heading ? 'filled' : 'light'} color="gray">
+          <Badge variant={heading ? 'filled' : 'light'} color="gray" styles={{ label: { textTransform: 'none' } }}>
             v{version.fileVersion}
           </Badge>
           <Text fw={heading ? 600 : 400} size="sm" style={{ overflowWrap: 'anywhere' }}>

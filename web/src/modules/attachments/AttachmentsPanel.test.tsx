@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '@test/render';
@@ -94,6 +94,27 @@ describe('AttachmentsPanel', () => {
     expect(call?.[1]?.body).toBe(file);
     expect(new Headers(call?.[1]?.headers).get('Content-Type')).toBe('image/png');
     expect(screen.getByRole('button', { name: 'Preview logo.png v1' })).toBeInTheDocument();
+  });
+
+  it('uploads files dropped onto the panel, one after another', async () => {
+    const { requests } = fakeApi({
+      ...people,
+      'GET /accounts/a1/attachments': { status: 200, body: { data: [], next_cursor: null } },
+      'POST /attachment-files': { status: 201, body: stored('f1', 'a.pdf', 1, true) },
+    });
+    renderWithProviders(<AttachmentsPanel entity={account} record={{ id: 'a1' }} attachment={attachment} />);
+    await screen.findByText('No files yet.');
+    const panel = screen.getByRole('region', { name: 'Attachments' });
+    const files = [new File(['%PDF-'], 'a.pdf', { type: 'application/pdf' }), new File(['%PDF-'], 'b.pdf', { type: 'application/pdf' })];
+
+    fireEvent.dragOver(panel, { dataTransfer: { types: ['Files'], files: [] } });
+    expect(panel).toHaveAttribute('data-dragging', 'true');
+    fireEvent.drop(panel, { dataTransfer: { types: ['Files'], files } });
+
+    await waitFor(() => {
+      expect(requests.filter((request) => request.method === 'POST')).toHaveLength(2);
+    });
+    expect(panel).not.toHaveAttribute('data-dragging');
   });
 
   it("keeps a refused file on show with the server's reason", async () => {

@@ -1,4 +1,5 @@
 import { Alert, Button, FileButton, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent } from 'react';
@@ -43,6 +44,8 @@ export function AttachmentsPanel({ entity, record, attachment }: AttachmentsPane
   const [dragging, setDragging] = useState(false);
   const [preview, setPreview] = useState<PreviewedDocument | undefined>(undefined);
   const reset = useRef<() => void>(null);
+  // A phone or tablet has nothing to drop files from: the hint would only puzzle.
+  const touch = useMediaQuery('(pointer: coarse)', false);
   const archived = record.archived_at !== null && record.archived_at !== undefined;
   const canUpload = attachment.rights.create === true && !archived;
   const groups = groupByReference((list.data?.data ?? []).map(readAttachment));
@@ -111,7 +114,7 @@ export function AttachmentsPanel({ entity, record, attachment }: AttachmentsPane
           <Text size="xs" c="dimmed">
             {dragging
               ? 'Drop the files to attach them.'
-              : 'Or drop files here. A file named like one already here becomes its next version.'}
+              : `${touch ? '' : 'Or drop files here. '}A file named like one already here becomes its next version.`}
           </Text>
         ) : null}
         <UploadList uploads={uploads} onDismiss={dismiss} />

@@ -77,7 +77,7 @@ export function EmailDialog({ plural, id, noun, onSent }: EmailDialogProps) {
               description="Above the PDF in the e-mail; optional."
               autosize
               minRows={3}
-              maxLength={5000}
+              maxLength={10000}
               value={message}
               error={errors.message}
               onChange={(event) => {

@@ -139,11 +139,12 @@ function EntityRecordPage({ entity, metadata, id }: { entity: EntityDefinition; 
           {administrator ? <Tabs.Tab value="access">Access</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
-          {recordSlots('recordPanels').map((Slot, index) => (
-            <Stack key={index} mb="md">
-              <Slot entity={entity} record={current} />
-            </Stack>
-          ))}
+          {/* One stack for every panel: a slot with nothing for this record leaves no gap. */}
+          <Stack gap="md" mb="md">
+            {recordSlots('recordPanels').map((Slot, index) => (
+              <Slot key={index} entity={entity} record={current} />
+            ))}
+          </Stack>
           <Grid gutter="md">
             <Grid.Col span={{ base: 12, xl: hasTimeline ? 7 : 12 }}>
               {editing ? (

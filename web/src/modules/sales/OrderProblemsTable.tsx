@@ -4,7 +4,7 @@ import type { OrderFileProblem } from './orderImport';
 /** Every problem of an order file: where it is (in words, and as the file names it), its code, and why. */
 export function OrderProblemsTable({ problems }: { problems: readonly OrderFileProblem[] }) {
   return (
-    <Table.ScrollContainer minWidth={520} type="native">
+    <Table.ScrollContainer minWidth={340} type="native">
       <Table verticalSpacing="xs" striped aria-label="Problems in the order file">
         <Table.Thead>
           <Table.Tr>
@@ -25,7 +25,7 @@ export function OrderProblemsTable({ problems }: { problems: readonly OrderFileP
                 )}
               </Table.Td>
               <Table.Td>
-                <Code>{problem.code}</Code>
+                <Code style={{ overflowWrap: 'anywhere' }}>{problem.code}</Code>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
