@@ -30,6 +30,9 @@ import { pricingCases } from './pricing.mjs';
 import { automationCases } from './automation.mjs';
 import { quotationCases } from './quotations.mjs';
 import { salesCycleCases } from './sales-cycle.mjs';
+import { orderImportCases } from './order-import.mjs';
+import { attachmentCases } from './attachments.mjs';
+import { documentCases } from './documents.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -502,6 +505,9 @@ cases.push(...pricingCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...automationCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...quotationCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...salesCycleCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...orderImportCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...attachmentCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...documentCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);
