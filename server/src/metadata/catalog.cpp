@@ -104,6 +104,15 @@ Result<Catalog> Catalog::from_json_files(const std::vector<std::pair<std::string
     catalog.entities_.push_back(std::move(*entity));
   }
   for (const auto& entity : catalog.entities_) ATRIUM_TRY(check_entity(entity, names, types));
+  for (const auto& entity : catalog.entities_) {
+    if (!entity.lines) continue;
+    const auto* line = catalog.find(entity.lines->entity);
+    const auto* link = line ? line->field(entity.lines->link) : nullptr;
+    if (!link || link->type != "link" || link->link_entity != entity.name) {
+      return invalid(entity, fmt::format("its lines need an entity {} with a link {} to it", entity.lines->entity,
+                                         entity.lines->link));
+    }
+  }
   return catalog;
 }
 

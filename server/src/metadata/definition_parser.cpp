@@ -127,8 +127,8 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
   if (!parsed->is_object()) return make_error(ErrorCode::internal_error, fmt::format("{}: not an object", file));
   Reader read(parsed->as_object(), std::string(file));
   ATRIUM_TRY(read.only({"name", "plural", "label", "label_plural", "module", "title_field", "master_data", "junction", "fields",
-                        "access", "numbering", "list_columns", "sections", "description", "duplicates",
-                        "states"}));
+                        "access", "numbering", "lines", "list_columns", "sections", "description",
+                        "duplicates", "states"}));
   EntityDefinition entity;
   ATRIUM_READ(entity.name, read.text("name"));
   ATRIUM_READ(entity.plural, read.text("plural"));
@@ -180,6 +180,15 @@ Result<EntityDefinition> parse_entity_definition(std::string_view json, std::str
     ATRIUM_READ(definition.field, numbering_reader.text("field"));
     ATRIUM_READ(definition.pattern, numbering_reader.text("pattern"));
     entity.numbering = std::move(definition);
+  }
+  if (const auto* lines = read.get("lines")) {
+    if (!lines->is_object()) return read.fail("'lines' must be an object");
+    Reader lines_reader(lines->as_object(), std::string(file) + " lines");
+    ATRIUM_TRY(lines_reader.only({"entity", "link"}));
+    LinesDefinition definition;
+    ATRIUM_READ(definition.entity, lines_reader.text("entity"));
+    ATRIUM_READ(definition.link, lines_reader.text("link"));
+    entity.lines = std::move(definition);
   }
   if (const auto* columns = read.get("list_columns")) {
     if (!columns->is_array()) return read.fail("'list_columns' must be an array");

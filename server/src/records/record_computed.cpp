@@ -3,6 +3,8 @@
 // system writes of fields no client may set.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "atrium/records/audit_trail.hpp"
 #include "atrium/records/record_service.hpp"
 #include "atrium/records/search_index.hpp"
@@ -40,6 +42,18 @@ Result<boost::json::object> RecordService::get_within(storage::Connection& conne
   return read_record(connection, layout, id);
 }
 
+Result<boost::json::array> RecordService::live_rows_within(storage::Connection& connection, const EntityLayout& layout,
+                                                            std::string_view condition, const storage::Params& params) {
+  auto rows = connection.query(fmt::format("SELECT {} FROM {} WHERE archived_at IS NULL AND ({})", layout.select_list(),
+                                           layout.entity().table, condition),
+                               params);
+  if (!rows) return rows.take_error();
+  boost::json::array records;
+  records.reserve(rows->rows.size());
+  for (const auto& row : rows->rows) records.emplace_back(encode_row(layout, row));
+  return records;
+}
+
 Result<boost::json::object> RecordService::computed_values(storage::Connection& connection, const EntityLayout& layout,
                                                            const boost::json::object& record) {
   boost::json::object values;
@@ -64,8 +78,46 @@ Result<boost::json::object> RecordService::apply_computed(storage::Connection& c
   return read_record(connection, layout, id);
 }
 
+RecomputeBatch::RecomputeBatch(RecordService& records, storage::Connection& connection)
+    : records_(records), connection_(connection) {
+  std::lock_guard lock(records_.batches_mutex_);
+  records_.batches_[&connection_];
+}
+
+RecomputeBatch::~RecomputeBatch() {
+  std::lock_guard lock(records_.batches_mutex_);
+  records_.batches_.erase(&connection_);
+}
+
+Result<void> RecomputeBatch::finish() {
+  std::vector<RecordService::DeferredRecompute> noted;
+  {
+    std::lock_guard lock(records_.batches_mutex_);
+    auto found = records_.batches_.find(&connection_);
+    if (found == records_.batches_.end()) return {};
+    noted = std::move(found->second);
+    records_.batches_.erase(found);
+  }
+  for (const auto& record : noted) {
+    auto done = records_.recompute_within(connection_, *record.layout, record.id, record.actor);
+    if (!done) return done.error();
+  }
+  return {};
+}
+
 Result<boost::json::object> RecordService::recompute_within(storage::Connection& connection, const EntityLayout& layout,
                                                             std::string_view id, const Actor& actor) {
+  {
+    std::lock_guard lock(batches_mutex_);
+    if (auto batch = batches_.find(&connection); batch != batches_.end()) {
+      auto& noted = batch->second;
+      const bool known = std::any_of(noted.begin(), noted.end(), [&](const DeferredRecompute& record) {
+        return record.layout == &layout && record.id == id;
+      });
+      if (!known) noted.push_back(DeferredRecompute{&layout, std::string(id), actor});
+      return read_record(connection, layout, id);
+    }
+  }
   auto current = read_record(connection, layout, id);
   if (!current) return current;
   auto values = computed_values(connection, layout, *current);

@@ -25,6 +25,13 @@ struct NumberingDefinition {
   std::string pattern;  // e.g. "ACC-{YYYY}-{#####}"
 };
 
+// A document's lines (a quotation's): the entity they are and the link field that ties
+// each to its document. They can be created with the document as its array `lines`.
+struct LinesDefinition {
+  std::string entity;  // "quotation_line"
+  std::string link;    // the line's link field to the document: "quotation"
+};
+
 // Which values make two records look like one party (DuplicateFinder): the fields whose
 // normalised text is compared, and where a phone number's default country comes from.
 struct DuplicateRule {
@@ -77,6 +84,7 @@ struct EntityDefinition {
   std::vector<FieldDefinition> fields;
   AccessDeclaration access;
   std::optional<NumberingDefinition> numbering;
+  std::optional<LinesDefinition> lines;
   std::vector<std::string> list_columns;
   std::vector<Section> sections;
   std::optional<DuplicateRule> duplicates;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,6 +99,24 @@ using RecordComputer = std::function<Result<boost::json::object>(storage::Connec
 // with the record as its `warnings`.
 using CreateAdvisor = std::function<Result<boost::json::array>(const EntityLayout&, const boost::json::object& record,
                                                                const RecordAccess* access)>;
+
+class RecordService;
+
+// Many writes that each ask for one record's recomputation (the lines of a document
+// created with it) do it once, at `finish`, inside the same transaction. Destroyed
+// without `finish` (the transaction failed), it forgets what it noted.
+class RecomputeBatch {
+ public:
+  RecomputeBatch(RecordService& records, storage::Connection& connection);
+  ~RecomputeBatch();
+  RecomputeBatch(const RecomputeBatch&) = delete;
+  RecomputeBatch& operator=(const RecomputeBatch&) = delete;
+  Result<void> finish();
+
+ private:
+  RecordService& records_;
+  storage::Connection& connection_;
+};
 
 class RecordService {
  public:
@@ -210,8 +229,16 @@ class RecordService {
   // The record as stored, read inside the caller's transaction; unrestricted.
   Result<boost::json::object> get_within(storage::Connection& connection, const EntityLayout& layout,
                                          std::string_view id);
+  // Every record of `layout` that is not archived and meets `condition`, read in the
+  // caller's transaction, unrestricted: for reference data the system reads by its own
+  // rules (pricing). `condition` is SQL the caller builds from the layout's column names,
+  // its values bound as `params`, never formatted in.
+  Result<boost::json::array> live_rows_within(storage::Connection& connection, const EntityLayout& layout,
+                                              std::string_view condition, const storage::Params& params);
   // Runs the entity's computers again because something they read elsewhere changed (a
-  // line of a document) and stores what differs, as an update by `actor`.
+  // line of a document) and stores what differs, as an update by `actor`. While a
+  // RecomputeBatch is open on `connection`, it only notes the record (and answers it as
+  // stored) for the batch to recompute once when it finishes.
   Result<boost::json::object> recompute_within(storage::Connection& connection, const EntityLayout& layout,
                                                std::string_view id, const Actor& actor);
   // Sets fields as the system, read-only and state fields included (a revision number, a
@@ -224,6 +251,15 @@ class RecordService {
                                               const RecordAccess* access) const;
 
  private:
+  friend class RecomputeBatch;
+  struct DeferredRecompute {
+    const EntityLayout* layout;
+    std::string id;
+    Actor actor;
+  };
+  // A document created with its `lines`: one transaction, its totals computed once.
+  Result<boost::json::object> create_with_lines(const EntityLayout& layout, const boost::json::object& input,
+                                                const boost::json::value& lines, const Actor& actor);
   Result<boost::json::object> create_in(storage::Connection& connection, const EntityLayout& layout,
                                         const DecodedInput& input, const Actor& actor);
   Result<boost::json::object> patch_in(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
@@ -263,6 +299,10 @@ class RecordService {
   std::vector<RecordWriteObserver> write_observers_;
   std::vector<RecordEditGuard> edit_guards_;
   std::map<std::string, std::vector<RecordComputer>, std::less<>> computers_;  // by entity name
+  // The open RecomputeBatches, by the connection of their transaction: on PostgreSQL,
+  // transactions of several threads run at once.
+  std::mutex batches_mutex_;
+  std::map<const storage::Connection*, std::vector<DeferredRecompute>> batches_;
 };
 
 }  // namespace atrium::records

@@ -15,11 +15,16 @@ class PricingFactsReader {
  public:
   explicit PricingFactsReader(records::RecordService& records) : records_(records) {}
 
-  // `account` and `product` are records as the record service returns them.
-  Result<PricingFacts> read(const boost::json::object& account, const boost::json::object& product);
+  // `account` and `product` are records as the record service returns them. Read on
+  // `connection`, so a line priced inside a write sees the rules as that write does.
+  Result<PricingFacts> read(storage::Connection& connection, const boost::json::object& account,
+                            const boost::json::object& product);
 
  private:
-  Result<boost::json::array> all(std::string_view entity, const std::string& filter);
+  // The live records of `entity` meeting `condition`, SQL in which "{field}" stands for
+  // a field's column and values are bound from `params`.
+  Result<boost::json::array> all(storage::Connection& connection, std::string_view entity, const std::string& condition,
+                                 const storage::Params& params);
 
   records::RecordService& records_;
 };

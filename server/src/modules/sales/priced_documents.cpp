@@ -120,7 +120,7 @@ Result<boost::json::object> priced_line_values(records::RecordService& records, 
   if (auto discount = text_of(line, "manual_discount"); !discount.empty())
     request.manual_discount = Decimal::parse(discount);
 
-  auto facts = PricingFactsReader(records).read(*account, *product);
+  auto facts = PricingFactsReader(records).read(connection, *account, *product);
   if (!facts) return facts.take_error();
   auto priced = price_line(*facts, request);
   if (!priced) {

@@ -46,23 +46,23 @@ ApprovalState state_of(std::string_view status) {
 
 }  // namespace
 
-Result<boost::json::array> PricingFactsReader::all(std::string_view entity, const std::string& filter) {
+Result<boost::json::array> PricingFactsReader::all(storage::Connection& connection, std::string_view entity,
+                                                   const std::string& condition, const storage::Params& params) {
   const records::EntityLayout* layout = records_.by_name(entity);
   if (!layout) return make_error(ErrorCode::internal_error, fmt::format("the entity {} is not defined", entity));
-  records::ListQuery query;
-  query.filter = filter;
-  query.limit = records::kMaxPageSize;
-  boost::json::array rows;
-  do {
-    auto page = records_.list(*layout, query);
-    if (!page) return page.take_error();
-    for (auto& row : page->data) rows.push_back(std::move(row));
-    query.cursor = page->next_cursor.value_or("");
-  } while (!query.cursor.empty());
-  return rows;
+  // "{field}" in the condition names a field's column.
+  std::string sql = condition;
+  for (std::size_t open = sql.find('{'); open != std::string::npos; open = sql.find('{', open)) {
+    const std::size_t close = sql.find('}', open);
+    const std::string column = column_of(*layout, std::string_view(sql).substr(open + 1, close - open - 1));
+    sql.replace(open, close - open + 1, column);
+    open += column.size();
+  }
+  return records_.live_rows_within(connection, *layout, sql, params);
 }
 
-Result<PricingFacts> PricingFactsReader::read(const boost::json::object& account, const boost::json::object& product) {
+Result<PricingFacts> PricingFactsReader::read(storage::Connection& connection, const boost::json::object& account,
+                                              const boost::json::object& product) {
   PricingFacts facts;
   facts.account_id = text_of(account, "id");
   facts.sales_type = text_of(account, "sales_type");
@@ -75,17 +75,17 @@ Result<PricingFacts> PricingFactsReader::read(const boost::json::object& account
     facts.list_price = price->first;
     facts.list_price_currency = price->second;
   }
-  const std::string account_id = filter_literal(facts.account_id);
-  const std::string product_id = filter_literal(facts.product_id);
+  const std::string& account_id = facts.account_id;
+  const std::string& product_id = facts.product_id;
 
   // The product's rates, grouped under their lists.
-  auto rates = all("price_list_rate", fmt::format("product eq {}", product_id));
+  auto rates = all(connection, "price_list_rate", "{product} = ?", {product_id});
   if (!rates) return rates.take_error();
   std::map<std::string, std::vector<PriceRate>> rates_by_list;
   for (const auto& row : *rates) {
     if (auto rate = rate_of(row.as_object())) rates_by_list[text_of(row.as_object(), "price_list_id")].push_back(*rate);
   }
-  auto lists = all("price_list", "");
+  auto lists = all(connection, "price_list", "1 = 1", {});
   if (!lists) return lists.take_error();
   for (const auto& row : *lists) {
     const auto& list = row.as_object();
@@ -95,14 +95,14 @@ Result<PricingFacts> PricingFactsReader::read(const boost::json::object& account
                                           found == rates_by_list.end() ? std::vector<PriceRate>{} : found->second});
   }
 
-  auto customer = all("customer_price", fmt::format("account eq {} and product eq {}", account_id, product_id));
+  auto customer = all(connection, "customer_price", "{account} = ? AND {product} = ?", {account_id, product_id});
   if (!customer) return customer.take_error();
   for (const auto& row : *customer) {
     if (auto rate = rate_of(row.as_object())) facts.customer_prices.push_back(*rate);
   }
 
-  auto specials =
-      all("special_price", fmt::format("product eq {} and (account eq {} or account empty)", product_id, account_id));
+  auto specials = all(connection, "special_price", "{product} = ? AND ({account} = ? OR {account} IS NULL)",
+                      {product_id, account_id});
   if (!specials) return specials.take_error();
   for (const auto& row : *specials) {
     const auto& record = row.as_object();
@@ -119,31 +119,28 @@ Result<PricingFacts> PricingFactsReader::read(const boost::json::object& account
     facts.special_prices.push_back(std::move(special));
   }
   // The latest approval of each special price decides whether it may be used.
-  if (!facts.special_prices.empty()) {
-    ATRIUM_TRY(records_.database().read([&](storage::Connection& connection) -> Result<void> {
-      for (auto& special : facts.special_prices) {
-        auto approval = connection.query(
-            "SELECT id, status FROM approvals WHERE entity = 'special_price' AND record_id = ? "
-            "ORDER BY requested_at DESC, id DESC LIMIT 1",
-            {special.id});
-        if (!approval) return approval.take_error();
-        if (!approval->rows.empty()) {
-          special.approval_id = approval->rows[0][0].text();
-          special.approval = state_of(approval->rows[0][1].text());
-        }
-      }
-      return {};
-    }));
+  for (auto& special : facts.special_prices) {
+    auto approval = connection.query(
+        "SELECT id, status FROM approvals WHERE entity = 'special_price' AND record_id = ? "
+        "ORDER BY requested_at DESC, id DESC LIMIT 1",
+        {special.id});
+    if (!approval) return approval.take_error();
+    if (!approval->rows.empty()) {
+      special.approval_id = approval->rows[0][0].text();
+      special.approval = state_of(approval->rows[0][1].text());
+    }
   }
 
   // Rules for this customer or everyone, this product or any, this group or any.
-  const std::string scope =
-      fmt::format("(account eq {} or account empty) and (product eq {} or product empty)", account_id, product_id);
-  const std::string group =
-      facts.product_group.empty()
-          ? std::string(" and product_group empty")
-          : fmt::format(" and (product_group eq {} or product_group empty)", filter_literal(facts.product_group));
-  auto discounts = all("discount_rule", scope + group);
+  std::string rules = "({account} = ? OR {account} IS NULL) AND ({product} = ? OR {product} IS NULL) AND ";
+  storage::Params rule_params{account_id, product_id};
+  if (facts.product_group.empty()) {
+    rules += "({product_group} IS NULL OR {product_group} = '')";
+  } else {
+    rules += "({product_group} = ? OR {product_group} IS NULL OR {product_group} = '')";
+    rule_params.emplace_back(facts.product_group);
+  }
+  auto discounts = all(connection, "discount_rule", rules, rule_params);
   if (!discounts) return discounts.take_error();
   for (const auto& row : *discounts) {
     const auto& record = row.as_object();
@@ -153,7 +150,7 @@ Result<PricingFacts> PricingFactsReader::read(const boost::json::object& account
                                            decimal_of(record, "min_quantity"),
                                            Validity{text_of(record, "valid_from"), text_of(record, "valid_to")}});
   }
-  auto taxes = all("tax_rule", scope + group);
+  auto taxes = all(connection, "tax_rule", rules, rule_params);
   if (!taxes) return taxes.take_error();
   for (const auto& row : *taxes) {
     const auto& record = row.as_object();

@@ -206,8 +206,12 @@ Result<boost::json::object> quote(records::RecordService& records, const QuoteIn
         problems.insert(problems.end(), missing.fields.begin(), missing.fields.end());
         continue;
       }
-      auto facts = reader.read(*account, *product);
-      if (!facts) return facts.take_error();
+      Result<PricingFacts> facts = PricingFacts{};
+      ATRIUM_TRY(records.database().read([&](storage::Connection& connection) -> Result<void> {
+        facts = reader.read(connection, *account, *product);
+        if (!facts) return facts.error();
+        return {};
+      }));
       const auto* name = product->if_contains("name");
       known = facts_by_product
                   .emplace(line.product_id, std::pair{std::move(*facts),
