@@ -1,5 +1,6 @@
 #include "openapi_schemas.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
@@ -44,7 +45,6 @@ constexpr std::string_view kIdPattern = "^[0-9A-Za-z_-]{1,64}$";
 // Picklist keys, as the choice types accept them.
 constexpr std::string_view kKeyPattern = "^[a-z0-9_-]{1,64}$";
 
-
 // The limits text_types.cpp applies when a definition sets no max_length.
 std::optional<std::size_t> default_max_length(std::string_view type) {
   if (type == "text") return 255;
@@ -75,7 +75,6 @@ std::string decimal_pattern(int scale, Shape shape) {
   if (scale <= 0) return "^" + sign + "[0-9]+$";
   return "^" + sign + "[0-9]+(\\.[0-9]{1," + std::to_string(scale) + "})?$";
 }
-
 
 // `null` allowed as well: a type list in OpenAPI 3.1, and null among enum values.
 json::object nullable(json::object schema) {
@@ -245,6 +244,25 @@ json::object input_schema(const metadata::EntityDefinition& entity, const metada
     description = "The fields to change; those left out keep their values, null clears one.";
   } else {
     description = "A new record of " + entity.label_plural + ". Fields left out take their defaults.";
+    if (const auto* line = entity.lines ? catalog.find(entity.lines->entity) : nullptr) {
+      // Each line as its own create takes it, less the link to this document.
+      json::object items = input_schema(*line, catalog, false);
+      const std::string link =
+          catalog.type_of(*line->field(entity.lines->link)).api_name(*line->field(entity.lines->link));
+      items["properties"].as_object().erase(link);
+      if (auto* needed = items.if_contains("required")) {
+        auto& names = needed->as_array();
+        names.erase(std::remove(names.begin(), names.end(), json::value(link)), names.end());
+        if (names.empty()) items.erase("required");
+      }
+      properties["lines"] = {{"type", "array"},
+                             {"maxItems", 1000},
+                             {"description", "The document's " + line->label_plural +
+                                                 ", created with it in one transaction; the answer carries them "
+                                                 "as `lines`. A refused line is named `lines[i].field` and nothing "
+                                                 "is saved."},
+                             {"items", std::move(items)}};
+    }
   }
   json::object schema{{"type", "object"},
                       {"description", description},
@@ -321,7 +339,6 @@ json::object address_schema() {
             {"region", part(120)},
             {"country", std::move(country)}}}};
 }
-
 
 // The shapes of the platform's own routes.
 void add_platform_schemas(json::object& schemas) {
@@ -483,8 +500,6 @@ void add_platform_schemas(json::object& schemas) {
        {{"entities", {{"type", "array"}, {"items", std::move(entity)}}},
         {"picklists", {{"type", "object"}, {"additionalProperties", {{"type", "array"}, {"items", key_label}}}}}}}};
 }
-
-
 
 // Each user's named lists of an entity (saved_view_routes.cpp).
 void add_saved_view_schemas(json::object& schemas, const metadata::Catalog& catalog) {
