@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMetadata, relationsOf } from './metadata';
+import { formCanCreate, readMetadata, relationsOf } from './metadata';
 
 describe('readMetadata', () => {
   it('keeps well-formed entities and drops the rest', () => {
@@ -75,5 +75,34 @@ describe('relationsOf', () => {
       'contacts',
     ]);
     expect(relationsOf(contact, entities).map((relation) => relation.target.plural)).toEqual(['account_contacts', 'accounts']);
+  });
+});
+
+describe('formCanCreate', () => {
+  const entityWith = (fields: object[], rights: object = { create: true }) => {
+    const [entity] = readMetadata({ entities: [{ name: 'thing', plural: 'things', rights, fields }] }).entities;
+    if (entity === undefined) throw new Error('the entity was not read');
+    return entity;
+  };
+
+  it('allows the form when every required field can be written', () => {
+    expect(formCanCreate(entityWith([{ name: 'name', type: 'text', required: true }]))).toBe(true);
+  });
+
+  it('refuses it without the right to create', () => {
+    expect(formCanCreate(entityWith([{ name: 'name', type: 'text' }], { create: false }))).toBe(false);
+  });
+
+  it('refuses it when a required field is read-only: only the system makes such records', () => {
+    const attachment = entityWith([
+      { name: 'parent', type: 'parent', required: true, read_only: true },
+      { name: 'description', type: 'long_text' },
+    ]);
+    expect(formCanCreate(attachment)).toBe(false);
+  });
+
+  it('allows it when a required read-only field is numbered or has a default', () => {
+    expect(formCanCreate(entityWith([{ name: 'number', type: 'text', required: true, read_only: true, numbered: true }]))).toBe(true);
+    expect(formCanCreate(entityWith([{ name: 'status', type: 'enum', required: true, read_only: true, default: 'open' }]))).toBe(true);
   });
 });

@@ -250,6 +250,18 @@ export function findField(entity: EntityDefinition, name: string): FieldDefiniti
   return entity.fields.find((field) => field.name === name);
 }
 
+/**
+ * Whether the generic form can make a record of the entity: the caller may create, and no
+ * field it must be given is read-only for them (an attachment's record, which only an
+ * upload makes, has a required read-only parent).
+ */
+export function formCanCreate(entity: EntityDefinition): boolean {
+  if (entity.rights.create === false) return false;
+  return entity.fields.every(
+    (field) => !(field.required && field.read_only && !field.numbered && field.default === undefined),
+  );
+}
+
 /** The sections to show: the definition's, or one section with every field when it has none. */
 export function sectionsOf(entity: EntityDefinition): SectionDefinition[] {
   if (entity.sections.length > 0) {

@@ -103,9 +103,11 @@ Result<object> DocumentCopies::save_within(storage::Connection& connection, std:
 Result<object> DocumentCopies::email(std::string_view entity, std::string_view id, const std::string& to,
                                      const std::string& message, const records::Actor& actor) {
   Result<object> answer = object{};
+  std::string filed;  // the copy's attachment id once its file is in place
   auto done = records_.database().transact([&](storage::Connection& connection) -> Result<void> {
     auto saved = save_within(connection, entity, id, actor);
     if (!saved) return saved.take_error();
+    filed = std::string(saved->at("id").as_string());
     auto document = records_.get_within(connection, *records_.by_name(entity), id);
     if (!document) return document.take_error();
     auto address = to.empty() ? customer_address(records_, connection, *document) : Result<std::string>(to);
@@ -137,7 +139,11 @@ Result<object> DocumentCopies::email(std::string_view entity, std::string_view i
     answer = object{{"outbox_id", *queued}, {"to_address", *address}, {"attachment", std::move(*saved)}};
     return {};
   });
-  if (!done) return done.error();
+  if (!done) {
+    // The record went with the transaction; its file would be an orphan.
+    if (!filed.empty()) attachments_.files().remove(dataio::kAttachmentPurpose, filed);
+    return done.error();
+  }
   return answer;
 }
 

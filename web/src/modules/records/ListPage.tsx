@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { toDsl } from '@/lib/filter';
 import { isRecord } from '@/lib/json';
-import { defaultColumns, findField, type EntityDefinition, type FieldDefinition } from '@/lib/metadata';
+import { defaultColumns, findField, formCanCreate, type EntityDefinition, type FieldDefinition } from '@/lib/metadata';
 import { recordSlots } from '@/lib/recordSlots';
 import { listRecords, type ArchivedMode } from '@/lib/records';
 import { EmptyState } from '@/ui/EmptyState';
@@ -119,7 +119,7 @@ function EntityList({ entity }: { entity: EntityDefinition }) {
     <Stack gap="md">
       <Group justify="space-between" gap="sm">
         <Title order={1}>{entity.label_plural}</Title>
-        {entity.rights.create === false ? null : (
+        {!formCanCreate(entity) ? null : (
           <Button component={Link} to={`/${entity.plural}/new`} leftSection={<IconPlus size={16} aria-hidden="true" />}>
             New {entity.label.toLowerCase()}
           </Button>
