@@ -105,8 +105,8 @@ Result<void> RecomputeBatch::finish() {
   return {};
 }
 
-Result<boost::json::object> RecordService::recompute_within(storage::Connection& connection, const EntityLayout& layout,
-                                                            std::string_view id, const Actor& actor) {
+Result<void> RecordService::recompute_soon_within(storage::Connection& connection, const EntityLayout& layout,
+                                                  std::string_view id, const Actor& actor) {
   {
     std::lock_guard lock(batches_mutex_);
     if (auto batch = batches_.find(&connection); batch != batches_.end()) {
@@ -115,9 +115,16 @@ Result<boost::json::object> RecordService::recompute_within(storage::Connection&
         return record.layout == &layout && record.id == id;
       });
       if (!known) noted.push_back(DeferredRecompute{&layout, std::string(id), actor});
-      return read_record(connection, layout, id);
+      return {};
     }
   }
+  auto done = recompute_within(connection, layout, id, actor);
+  if (!done) return done.error();
+  return {};
+}
+
+Result<boost::json::object> RecordService::recompute_within(storage::Connection& connection, const EntityLayout& layout,
+                                                            std::string_view id, const Actor& actor) {
   auto current = read_record(connection, layout, id);
   if (!current) return current;
   auto values = computed_values(connection, layout, *current);

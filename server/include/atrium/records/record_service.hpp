@@ -102,8 +102,9 @@ using CreateAdvisor = std::function<Result<boost::json::array>(const EntityLayou
 
 class RecordService;
 
-// Many writes that each ask for one record's recomputation (the lines of a document
-// created with it) do it once, at `finish`, inside the same transaction. Destroyed
+// Many writes that each ask for one record's recomputation with recompute_soon_within
+// (the lines of a document created with it) do it once, at `finish`, inside the same
+// transaction. Destroyed
 // without `finish` (the transaction failed), it forgets what it noted.
 class RecomputeBatch {
  public:
@@ -236,11 +237,15 @@ class RecordService {
   Result<boost::json::array> live_rows_within(storage::Connection& connection, const EntityLayout& layout,
                                               std::string_view condition, const storage::Params& params);
   // Runs the entity's computers again because something they read elsewhere changed (a
-  // line of a document) and stores what differs, as an update by `actor`. While a
-  // RecomputeBatch is open on `connection`, it only notes the record (and answers it as
-  // stored) for the batch to recompute once when it finishes.
+  // line of a document) and stores what differs, as an update by `actor`.
   Result<boost::json::object> recompute_within(storage::Connection& connection, const EntityLayout& layout,
                                                std::string_view id, const Actor& actor);
+  // The same when nothing is checked against the result (a document's totals): while a
+  // RecomputeBatch is open on `connection`, the record is only noted, and recomputed once
+  // when the batch finishes. Checks that read recomputed values (more delivered than
+  // ordered) use recompute_within, which never waits.
+  Result<void> recompute_soon_within(storage::Connection& connection, const EntityLayout& layout, std::string_view id,
+                                     const Actor& actor);
   // Sets fields as the system, read-only and state fields included (a revision number, a
   // status an approval decided): audited, indexed and observed like any update.
   Result<boost::json::object> write_system_within(storage::Connection& connection, const EntityLayout& layout,

@@ -121,8 +121,8 @@ Result<void> EnquiryLifecycle::on_line_written(storage::Connection& connection,
     const std::string message = "a line stays on its enquiry: add a new line to the other one";
     return Error{ErrorCode::validation_failed, message, {{"enquiry_id", "FIELD_READ_ONLY", message}}};
   }
-  auto totals = records_.recompute_within(connection, enquiries, text_of(*enquiry, "id"), event.actor);
-  if (!totals) return totals.take_error();
+  // Totals only: once per document when its lines come with it.
+  ATRIUM_TRY(records_.recompute_soon_within(connection, enquiries, text_of(*enquiry, "id"), event.actor));
   return {};
 }
 

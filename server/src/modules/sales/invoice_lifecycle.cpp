@@ -213,8 +213,8 @@ Result<void> InvoiceLifecycle::on_line_written(storage::Connection& connection,
   if (event.before && text_of(*event.before, "invoice_id") != text_of(event.after, "invoice_id")) {
     return field_error("invoice_id", "FIELD_READ_ONLY", "a line stays on its invoice: add a new line to the other one");
   }
-  auto totals = records_.recompute_within(connection, invoices, text_of(*invoice, "id"), event.actor);
-  if (!totals) return totals.take_error();
+  // Totals only: once per document when its lines come with it.
+  ATRIUM_TRY(records_.recompute_soon_within(connection, invoices, text_of(*invoice, "id"), event.actor));
   if (auto order_line = text_of(event.after, "order_line_id"); !order_line.empty()) {
     auto invoiced = records_.recompute_within(connection, layout_of(records_, "order_line"), order_line, event.actor);
     if (!invoiced) return invoiced.take_error();

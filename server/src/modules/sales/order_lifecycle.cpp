@@ -245,8 +245,8 @@ Result<void> OrderLifecycle::on_line_written(storage::Connection& connection, co
     const std::string message = "a line stays on its order: add a new line to the other one";
     return Error{ErrorCode::validation_failed, message, {{"sales_order_id", "FIELD_READ_ONLY", message}}};
   }
-  auto totals = records_.recompute_within(connection, orders, text_of(*order, "id"), event.actor);
-  if (!totals) return totals.take_error();
+  // Totals only: once per document when its lines come with it.
+  ATRIUM_TRY(records_.recompute_soon_within(connection, orders, text_of(*order, "id"), event.actor));
   return {};
 }
 

@@ -69,8 +69,8 @@ Result<void> QuotationLifecycle::on_line_written(storage::Connection& connection
     const std::string message = "a line stays on its quotation: add a new line to the other one";
     return Error{ErrorCode::validation_failed, message, {{"quotation_id", "FIELD_READ_ONLY", message}}};
   }
-  auto totals = records_.recompute_within(connection, quotations, text_of(*quotation, "id"), event.actor);
-  if (!totals) return totals.take_error();
+  // Totals only: once per document when its lines come with it.
+  ATRIUM_TRY(records_.recompute_soon_within(connection, quotations, text_of(*quotation, "id"), event.actor));
   return {};
 }
 
