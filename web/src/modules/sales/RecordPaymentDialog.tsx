@@ -68,39 +68,35 @@ export function RecordPaymentDialog({ invoice, paymentEntity }: { invoice: Entit
 
   const record = useMutation({
     mutationFn: async (current: Draft) => {
-      let paymentId = current.payment ?? '';
-      let allocate = current.amount.trim().replace(',', '.');
+      const amount = current.amount.trim().replace(',', '.');
       if (current.source === 'new') {
-        const payment = await createRecord('payments', {
+        // The payment and its allocation in one request: saved together or not at all.
+        // Beyond what the invoice owes, the money stays on the payment for later invoices.
+        await createRecord('payments', {
           account_id: account,
           payment_date: current.date,
-          amount: { amount: allocate, currency },
+          amount: { amount, currency },
           method: current.method,
           ...(current.reference.trim() === '' ? {} : { reference: current.reference.trim() }),
+          lines: [{ invoice_id: invoice.id, amount: { amount: smallerDecimal(amount, open), currency } }],
         });
-        paymentId = payment.id;
-        // Beyond what the invoice owes, the money stays on the payment for later invoices.
-        allocate = smallerDecimal(allocate, open);
+        return;
       }
-      try {
-        await createRecord('payment_allocations', {
-          payment_id: paymentId,
-          invoice_id: invoice.id,
-          amount: { amount: allocate, currency },
-        });
-      } catch (error) {
-        if (current.source === 'new') {
-          throw new Error(`The payment is recorded but not allocated to this invoice: ${plainError(error)}`);
-        }
-        throw error;
-      }
+      await createRecord('payment_allocations', {
+        payment_id: current.payment ?? '',
+        invoice_id: invoice.id,
+        amount: { amount, currency },
+      });
     },
     onSuccess: async () => {
       setOpened(false);
       await queryClient.invalidateQueries({ queryKey: ['records'] });
     },
     onError: (error) => {
-      if (isApiError(error)) setProblems(Object.fromEntries(error.fields.map((entry) => [entry.field, entry.message])));
+      // The allocation's problems (lines[0].amount) belong to the dialog's own fields.
+      if (isApiError(error)) {
+        setProblems(Object.fromEntries(error.fields.map((entry) => [entry.field.replace(/^lines\[0\]\./, ''), entry.message])));
+      }
     },
   });
 
