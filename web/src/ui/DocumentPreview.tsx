@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Group, Modal, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconDownload, IconExternalLink } from '@tabler/icons-react';
 import { DocumentFrame } from './DocumentFrame';
+import { DocumentLinks } from './DocumentLinks';
 
 export interface PreviewedDocument {
   /** The dialog's title: what is shown. */
@@ -22,25 +22,7 @@ export function DocumentPreview({ shown, onClose }: { shown: PreviewedDocument |
       {shown === undefined ? null : (
         <Stack gap="sm">
           <Group gap="xs" wrap="wrap">
-            <Button
-              component="a"
-              href={shown.downloadUrl}
-              download={shown.fileName}
-              variant="light"
-              leftSection={<IconDownload size={16} aria-hidden="true" />}
-            >
-              Download
-            </Button>
-            <Button
-              component="a"
-              href={shown.inlineUrl}
-              target="_blank"
-              rel="noopener"
-              variant="default"
-              leftSection={<IconExternalLink size={16} aria-hidden="true" />}
-            >
-              Open in a new tab
-            </Button>
+            <DocumentLinks downloadUrl={shown.downloadUrl} fileName={shown.fileName} inlineUrl={shown.inlineUrl} />
           </Group>
           <DocumentFrame url={shown.inlineUrl} kind={shown.kind} title={shown.title} fileName={shown.fileName} />
         </Stack>

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Box, Button, Group, Loader, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Loader, Modal, Select, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconDownload, IconExternalLink } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { checkFraming } from '@/lib/framing';
+import { DocumentLinks } from '@/ui/DocumentLinks';
 import { pdfUrl, type RevisionChoice, type RevisionSummary } from './quotationsApi';
 import { revisionLabel } from './revisionDiff';
 
@@ -51,25 +51,7 @@ export function PdfPreview({ quotationId, number, version, current, revisions, s
             w={220}
             comboboxProps={{ withinPortal: true }}
           />
-          <Button
-            component="a"
-            href={url}
-            download={`${number}-r${String(revision)}.pdf`}
-            variant="light"
-            leftSection={<IconDownload size={16} aria-hidden="true" />}
-          >
-            Download
-          </Button>
-          <Button
-            component="a"
-            href={url}
-            target="_blank"
-            rel="noopener"
-            variant="default"
-            leftSection={<IconExternalLink size={16} aria-hidden="true" />}
-          >
-            Open in a new tab
-          </Button>
+          <DocumentLinks downloadUrl={url} fileName={`${number}-r${String(revision)}.pdf`} inlineUrl={url} />
         </Group>
         {check.isPending ? (
           <Group gap="xs">
