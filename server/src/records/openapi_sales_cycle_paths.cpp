@@ -83,6 +83,12 @@ void add_sales_cycle_paths(json::object& paths, const metadata::Catalog& catalog
                  "Invoice what an order has not yet invoiced", {"invoice", "Invoice"},
                  "A draft invoice with every order line's quantity not yet invoiced, at the order's prices; the "
                  "order's charges go on its first invoice. 409 ORDER_NOT_CONFIRMED, NOTHING_TO_INVOICE.");
+  add_conversion(paths, catalog, "/api/v1/deliveries/{id}/invoice", "invoiceDelivery",
+                 "Invoice what a shipped delivery carried", {"invoice", "Invoice"},
+                 "A draft invoice naming the delivery (`delivery_id`), with each order line's quantity the delivery "
+                 "carried and the order has not invoiced yet, at the order's prices; the order's charges go on its "
+                 "first invoice. 409 DELIVERY_NOT_SHIPPED, ALREADY_CONVERTED (a delivery is invoiced once), "
+                 "NOTHING_TO_INVOICE.");
   add_conversion(
       paths, catalog, "/api/v1/invoices/{id}/credit_note", "creditInvoice", "Make a credit note for an issued invoice",
       {"invoice", "Invoice"},

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include <algorithm>
 
 #include "atrium/core/decimal.hpp"
@@ -191,8 +193,14 @@ Result<object> order_from_quotation(records::RecordService& records, storage::Co
   return records.get_within(connection, orders, id);
 }
 
-Result<object> invoice_from_order(records::RecordService& records, storage::Connection& connection,
-                                  std::string_view order_id, const records::Actor& actor) {
+namespace {
+
+// An invoice for what of the order is not invoiced yet, each line at most `limit`'s
+// quantity for it when given (a delivery's), with `system` set on the invoice (the
+// delivery it bills).
+Result<object> invoice_open_lines(records::RecordService& records, storage::Connection& connection,
+                                  std::string_view order_id, const std::map<std::string, Decimal>* limit,
+                                  const object& system, const records::Actor& actor) {
   const auto& orders = layout_of(records, "sales_order");
   const auto& invoices = layout_of(records, "invoice");
   auto order = records.get_within(connection, orders, order_id);
@@ -213,7 +221,11 @@ Result<object> invoice_from_order(records::RecordService& records, storage::Conn
   for (const auto& line : *lines) {
     const Decimal ordered = Decimal::parse(text_of(line, "quantity")).value_or(Decimal());
     const Decimal invoiced = Decimal::parse(text_of(line, "invoiced_quantity")).value_or(Decimal());
-    const Decimal rest = ordered.minus(invoiced).value_or(Decimal());
+    Decimal rest = ordered.minus(invoiced).value_or(Decimal());
+    if (limit) {
+      auto most = limit->find(text_of(line, "id"));
+      rest = most == limit->end() ? Decimal() : std::min(rest, most->second);
+    }
     if (!rest.is_zero() && !rest.is_negative()) open.push_back({&line, rest});
   }
   if (open.empty()) {
@@ -233,7 +245,7 @@ Result<object> invoice_from_order(records::RecordService& records, storage::Conn
       header, *order,
       {"account_id", "contact_id", "currency", "price_list_id", "payment_terms", "payment_days", "customer_reference"});
   if (earlier->rows[0][0].integer() == 0) copy(header, *order, {"freight", "insurance", "customs", "charges_tax_rate"});
-  auto invoice = records.create_within(connection, invoices, header, actor);
+  auto invoice = records.create_within(connection, invoices, header, actor, system);
   if (!invoice) return invoice;
   const std::string id = text_of(*invoice, "id");
   for (const auto& [source, quantity] : open) {
@@ -249,6 +261,51 @@ Result<object> invoice_from_order(records::RecordService& records, storage::Conn
     if (!counted) return counted.take_error();
   }
   return records.get_within(connection, invoices, id);
+}
+
+}  // namespace
+
+Result<object> invoice_from_order(records::RecordService& records, storage::Connection& connection,
+                                  std::string_view order_id, const records::Actor& actor) {
+  return invoice_open_lines(records, connection, order_id, nullptr, object{}, actor);
+}
+
+Result<object> invoice_from_delivery(records::RecordService& records, storage::Connection& connection,
+                                     std::string_view delivery_id, const records::Actor& actor) {
+  const auto& invoices = layout_of(records, "invoice");
+  auto delivery = records.get_within(connection, layout_of(records, "delivery"), delivery_id);
+  if (!delivery) return delivery;
+  const std::string status = text_of(*delivery, "status");
+  if (status != "shipped" && status != "delivered") {
+    return conflict("status", "DELIVERY_NOT_SHIPPED",
+                    fmt::format("delivery {} is {}: what is shipped is invoiced", text_of(*delivery, "number"),
+                                status));
+  }
+  auto billed = connection.query(
+      fmt::format("SELECT {} FROM {} WHERE {} = ? AND {} <> 'cancelled' AND archived_at IS NULL",
+                  invoices.find_field("number")->columns[0].name, invoices.entity().table,
+                  invoices.find_field("delivery")->columns[0].name, invoices.find_field("status")->columns[0].name),
+      {std::string(delivery_id)});
+  if (!billed) return billed.take_error();
+  if (!billed->empty()) {
+    return conflict("delivery_id", "ALREADY_CONVERTED",
+                    fmt::format("delivery {} is invoiced by {}", text_of(*delivery, "number"),
+                                billed->rows[0][0].text()));
+  }
+  // What this delivery carried of each order line.
+  const auto& delivery_lines = layout_of(records, "delivery_line");
+  auto carried = records.live_rows_within(connection, delivery_lines,
+                                          delivery_lines.find_field("delivery")->columns[0].name + " = ?",
+                                          {std::string(delivery_id)});
+  if (!carried) return carried.take_error();
+  std::map<std::string, Decimal> limit;
+  for (const auto& value : *carried) {
+    const auto& line = value.as_object();
+    auto& sum = limit[text_of(line, "order_line_id")];
+    sum = sum.plus(Decimal::parse(text_of(line, "quantity")).value_or(Decimal())).value_or(sum);
+  }
+  return invoice_open_lines(records, connection, text_of(*delivery, "sales_order_id"), &limit,
+                            object{{"delivery_id", std::string(delivery_id)}}, actor);
 }
 
 Result<object> delivery_for(records::RecordService& records, storage::Connection& connection, std::string_view order_id,

@@ -23,6 +23,11 @@ Result<boost::json::object> order_from_quotation(records::RecordService& records
 // order's prices. 409 ORDER_NOT_CONFIRMED, NOTHING_TO_INVOICE.
 Result<boost::json::object> invoice_from_order(records::RecordService& records, storage::Connection& connection,
                                                std::string_view order_id, const records::Actor& actor);
+// What a shipped delivery carried and is not invoiced yet, as an invoice naming the
+// delivery. 409 DELIVERY_NOT_SHIPPED, ALREADY_CONVERTED (invoiced before),
+// NOTHING_TO_INVOICE.
+Result<boost::json::object> invoice_from_delivery(records::RecordService& records, storage::Connection& connection,
+                                                  std::string_view delivery_id, const records::Actor& actor);
 // A scheduled delivery of the order: `lines` [{"order_line_id", "quantity"}] for part of
 // it; empty: all that is not delivered yet. `header`: scheduled_date, carrier, … as the
 // client gave them. 409 ORDER_NOT_CONFIRMED, NOTHING_TO_DELIVER.

@@ -446,6 +446,14 @@ void add_sales_cycle_routes(http::Router& router, records::RecordService& record
                           });
     });
   });
+  router.add(http::Method::post, "/api/v1/deliveries/{id}/invoice", [&records, context](Request& request) {
+    return records::as_caller(context, request, [&](const Actor& actor) {
+      return convert_from(records, actor, request, "delivery",
+                          [&](storage::Connection& connection, const std::string& id) {
+                            return conversions::invoice_from_delivery(records, connection, id, actor);
+                          });
+    });
+  });
   router.add(http::Method::post, "/api/v1/orders/{id}/delivery", [&records, context](Request& request) {
     return records::as_caller(context, request, [&](const Actor& actor) {
       const auto* body = request.json.if_object();

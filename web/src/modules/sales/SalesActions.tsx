@@ -14,6 +14,8 @@ import { conversions } from './salesApi';
 
 const OPEN_ENQUIRY = new Set(['new', 'allocated']);
 const INVOICEABLE_ORDER = new Set(['confirmed', 'dispatched', 'delivered', 'returned', 'closed']);
+/** What is shipped is invoiced, once (the server answers ALREADY_CONVERTED after that). */
+const INVOICEABLE_DELIVERY = new Set(['shipped', 'delivered']);
 const CREDITABLE_INVOICE = new Set(['issued', 'partly_paid', 'paid']);
 
 interface ConvertProps {
@@ -97,6 +99,10 @@ function actionsFor(
     case 'sales_order':
       return INVOICEABLE_ORDER.has(status) ? (
         <ConvertButton label="Invoice" makes="invoices" run={() => conversions.orderToInvoice(record.id)} onError={onError} />
+      ) : null;
+    case 'delivery':
+      return INVOICEABLE_DELIVERY.has(status) ? (
+        <ConvertButton label="Invoice" makes="invoices" run={() => conversions.deliveryToInvoice(record.id)} onError={onError} />
       ) : null;
     case 'invoice':
       return asText(record.kind) === 'invoice' && CREDITABLE_INVOICE.has(status) ? <CreditNoteDialog invoice={record} /> : null;

@@ -24,6 +24,7 @@ export const conversions = {
   lineToVariant: (id: string) => api.post<EntityRecord>(path('enquiry_lines', id, 'variant'), {}),
   quotationToOrder: (id: string) => api.post<EntityRecord>(path('quotations', id, 'order'), {}),
   orderToInvoice: (id: string) => api.post<EntityRecord>(path('orders', id, 'invoice'), {}),
+  deliveryToInvoice: (id: string) => api.post<EntityRecord>(path('deliveries', id, 'invoice'), {}),
 };
 
 export interface CreditNoteRequest {
