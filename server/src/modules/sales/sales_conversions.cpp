@@ -5,9 +5,8 @@
 
 #include <fmt/format.h>
 
-#include <map>
-
 #include <algorithm>
+#include <map>
 
 #include "atrium/core/decimal.hpp"
 #include "priced_documents.hpp"
@@ -277,9 +276,9 @@ Result<object> invoice_from_delivery(records::RecordService& records, storage::C
   if (!delivery) return delivery;
   const std::string status = text_of(*delivery, "status");
   if (status != "shipped" && status != "delivered") {
-    return conflict("status", "DELIVERY_NOT_SHIPPED",
-                    fmt::format("delivery {} is {}: what is shipped is invoiced", text_of(*delivery, "number"),
-                                status));
+    return conflict(
+        "status", "DELIVERY_NOT_SHIPPED",
+        fmt::format("delivery {} is {}: what is shipped is invoiced", text_of(*delivery, "number"), status));
   }
   auto billed = connection.query(
       fmt::format("SELECT {} FROM {} WHERE {} = ? AND {} <> 'cancelled' AND archived_at IS NULL",
@@ -288,9 +287,9 @@ Result<object> invoice_from_delivery(records::RecordService& records, storage::C
       {std::string(delivery_id)});
   if (!billed) return billed.take_error();
   if (!billed->empty()) {
-    return conflict("delivery_id", "ALREADY_CONVERTED",
-                    fmt::format("delivery {} is invoiced by {}", text_of(*delivery, "number"),
-                                billed->rows[0][0].text()));
+    return conflict(
+        "delivery_id", "ALREADY_CONVERTED",
+        fmt::format("delivery {} is invoiced by {}", text_of(*delivery, "number"), billed->rows[0][0].text()));
   }
   // What this delivery carried of each order line.
   const auto& delivery_lines = layout_of(records, "delivery_line");
