@@ -33,6 +33,7 @@ import { salesCycleCases } from './sales-cycle.mjs';
 import { orderImportCases } from './order-import.mjs';
 import { attachmentCases } from './attachments.mjs';
 import { documentCases } from './documents.mjs';
+import { deliveryCases } from './deliveries.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const baseUrl = (process.env.ATRIUM_URL ?? '').replace(/\/+$/, '');
@@ -508,6 +509,7 @@ cases.push(...salesCycleCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...orderImportCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...attachmentCases({ baseUrl, check, signIn, scrollsSideways }));
 cases.push(...documentCases({ baseUrl, check, signIn, scrollsSideways }));
+cases.push(...deliveryCases({ baseUrl, check, signIn, scrollsSideways }));
 
 function firstLine(error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -11,9 +11,12 @@ import { AllocateDialog } from './AllocateDialog';
 import { CreditNoteDialog } from './CreditNoteDialog';
 import { plainError } from './errors';
 import { conversions } from './salesApi';
+import { ScheduleDeliveryDialog } from './ScheduleDeliveryDialog';
 
 const OPEN_ENQUIRY = new Set(['new', 'allocated']);
 const INVOICEABLE_ORDER = new Set(['confirmed', 'dispatched', 'delivered', 'returned', 'closed']);
+/** An order ships while it is confirmed, in one delivery or several. */
+const DELIVERABLE_ORDER = new Set(['confirmed', 'dispatched']);
 /** What is shipped is invoiced, once (the server answers ALREADY_CONVERTED after that). */
 const INVOICEABLE_DELIVERY = new Set(['shipped', 'delivered']);
 const CREDITABLE_INVOICE = new Set(['issued', 'partly_paid', 'paid']);
@@ -98,7 +101,10 @@ function actionsFor(
       return status === 'accepted' ? <QuotationOrder record={record} onError={onError} /> : null;
     case 'sales_order':
       return INVOICEABLE_ORDER.has(status) ? (
-        <ConvertButton label="Invoice" makes="invoices" run={() => conversions.orderToInvoice(record.id)} onError={onError} />
+        <>
+          {DELIVERABLE_ORDER.has(status) ? <ScheduleDeliveryDialog order={record} /> : null}
+          <ConvertButton label="Invoice" makes="invoices" run={() => conversions.orderToInvoice(record.id)} onError={onError} />
+        </>
       ) : null;
     case 'delivery':
       return INVOICEABLE_DELIVERY.has(status) ? (

@@ -7,10 +7,10 @@ const SalesActions = lazy(async () => ({ default: (await import('./SalesActions'
 const SalesPanels = lazy(async () => ({ default: (await import('./SalesPanels')).SalesPanels }));
 const CustomerSalesPanels = lazy(async () => ({ default: (await import('./CustomerSalesPanels')).CustomerSalesPanels }));
 
-const WITH_ACTIONS = new Set(['enquiry', 'enquiry_line', 'quotation', 'sales_order', 'invoice']);
+const WITH_ACTIONS = new Set(['enquiry', 'enquiry_line', 'quotation', 'sales_order', 'delivery', 'invoice']);
 const WITH_PANELS = new Set(['sales_order', 'invoice', 'payment']);
 
-/** The conversions beside the title of an enquiry, its lines, a quotation, an order or an invoice. */
+/** The conversions beside the title of an enquiry, its lines, a quotation, an order, a delivery or an invoice. */
 export function SalesActionSlot(props: RecordActionSlotProps) {
   if (!WITH_ACTIONS.has(props.entity.name)) return null;
   return (

@@ -7,6 +7,8 @@ const PLAIN: Record<string, string> = {
   ALREADY_CONVERTED: 'This has been made already; open the one made before.',
   ORDER_NOT_CONFIRMED: 'Only a confirmed order is invoiced: confirm it first.',
   NOTHING_TO_INVOICE: 'Everything on this order has been invoiced already.',
+  NOTHING_TO_DELIVER: 'Everything on this order has been delivered or scheduled already.',
+  DELIVERY_EXCEEDS_ORDER: 'That is more than the order has left to deliver.',
   INVOICE_NOT_ISSUED: 'Only an issued invoice can be credited or paid.',
   INVOICE_NOT_PAYABLE: 'This invoice takes no payment: issue it first.',
   ALLOCATION_EXCEEDS_PAYMENT: 'That is more than the payment has left to allocate.',

@@ -165,3 +165,23 @@ export interface Person {
 export function findPeople(query: string, signal?: AbortSignal) {
   return api.get<{ data: Person[] }>(`/people?q=${encodeURIComponent(query)}`, { signal });
 }
+
+export interface DeliveryRequestBody {
+  scheduled_date: string;
+  carrier?: string;
+  tracking_number?: string;
+  lines: { order_line_id: string; quantity: string }[];
+}
+
+/** An order's lines in their order, each with what has been delivered of it. */
+export function fetchOrderLinesToDeliver(orderId: string, signal?: AbortSignal) {
+  return api.get<{ data: (Record<string, unknown> & { id: string })[] }>(
+    `${path('orders', orderId, 'order_lines')}?sort=position&limit=500`,
+    { signal },
+  );
+}
+
+/** Schedules a delivery of some or all of what the order has left to deliver; answers the delivery. */
+export function scheduleDelivery(orderId: string, request: DeliveryRequestBody) {
+  return api.post<EntityRecord>(path('orders', orderId, 'delivery'), request);
+}
