@@ -81,15 +81,18 @@ Result<boost::json::object> RecordService::apply_computed(storage::Connection& c
 RecomputeBatch::RecomputeBatch(RecordService& records, storage::Connection& connection)
     : records_(records), connection_(connection) {
   std::lock_guard lock(records_.batches_mutex_);
-  records_.batches_[&connection_];
+  // Inside another batch on the same transaction, the outer one recomputes for both.
+  owner_ = records_.batches_.try_emplace(&connection_).second;
 }
 
 RecomputeBatch::~RecomputeBatch() {
+  if (!owner_) return;
   std::lock_guard lock(records_.batches_mutex_);
   records_.batches_.erase(&connection_);
 }
 
 Result<void> RecomputeBatch::finish() {
+  if (!owner_) return {};
   std::vector<RecordService::DeferredRecompute> noted;
   {
     std::lock_guard lock(records_.batches_mutex_);

@@ -104,8 +104,8 @@ class RecordService;
 
 // Many writes that each ask for one record's recomputation with recompute_soon_within
 // (the lines of a document created with it) do it once, at `finish`, inside the same
-// transaction. Destroyed
-// without `finish` (the transaction failed), it forgets what it noted.
+// transaction. Destroyed without `finish` (the transaction failed), it forgets what it
+// noted. One opened inside another on the same transaction leaves the work to the outer.
 class RecomputeBatch {
  public:
   RecomputeBatch(RecordService& records, storage::Connection& connection);
@@ -117,6 +117,7 @@ class RecomputeBatch {
  private:
   RecordService& records_;
   storage::Connection& connection_;
+  bool owner_ = false;
 };
 
 class RecordService {
