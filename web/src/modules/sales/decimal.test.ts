@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPositiveDecimal, scaled, smallerDecimal } from './decimal';
+import { isPositiveDecimal, scaled, smallerDecimal, unscaled } from './decimal';
 
 describe('decimals', () => {
   it('compares exactly, with a comma or a point', () => {
@@ -11,5 +11,12 @@ describe('decimals', () => {
     expect(isPositiveDecimal('0.00')).toBe(false);
     expect(isPositiveDecimal('0.01')).toBe(true);
     expect(isPositiveDecimal('abc')).toBe(false);
+  });
+
+  it('writes millionths back without trailing zeros', () => {
+    expect(unscaled(2500000n)).toBe('2.5');
+    expect(unscaled(3000000n)).toBe('3');
+    expect(unscaled(1n)).toBe('0.000001');
+    expect(unscaled(scaled('12.340') ?? 0n)).toBe('12.34');
   });
 });

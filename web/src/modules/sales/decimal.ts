@@ -10,6 +10,14 @@ export function scaled(text: string): bigint | undefined {
   return BigInt(match[1] ?? '0') * 10n ** BigInt(SCALE) + BigInt(fraction);
 }
 
+/** Millionths written back plainly, without trailing zeros: 2500000n → "2.5". */
+export function unscaled(value: bigint): string {
+  const unit = 10n ** BigInt(SCALE);
+  const whole = value / unit;
+  const fraction = (value % unit).toString().padStart(SCALE, '0').replace(/0+$/, '');
+  return fraction === '' ? whole.toString() : `${whole.toString()}.${fraction}`;
+}
+
 /** The smaller of two decimal strings, as written; the first when either is not a number. */
 export function smallerDecimal(left: string, right: string): string {
   const a = scaled(left);

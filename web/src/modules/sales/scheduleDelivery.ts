@@ -5,7 +5,7 @@
  */
 import { asText } from '@/ui/fields/values';
 import { lineName, plainDecimal } from '@/ui/lines/lineForm';
-import { scaled } from './decimal';
+import { scaled, unscaled } from './decimal';
 import type { DeliveryRequestBody as DeliveryRequest } from './salesApi';
 
 /** An order line as `GET /orders/{id}/order_lines` answers it. */
@@ -35,20 +35,11 @@ export interface DeliveryErrors {
   general: string | undefined;
 }
 
-const SCALE = 1_000_000n;
-
-/** A scaled decimal written back plainly: 2500000n → "2.5". */
-function written(value: bigint): string {
-  const whole = value / SCALE;
-  const fraction = (value % SCALE).toString().padStart(6, '0').replace(/0+$/, '');
-  return fraction === '' ? whole.toString() : `${whole.toString()}.${fraction}`;
-}
-
 /** Ordered less delivered, never below 0. */
 export function openQuantity(quantity: string, delivered: string): string {
   const ordered = scaled(quantity) ?? 0n;
   const done = scaled(delivered === '' ? '0' : delivered) ?? 0n;
-  return ordered > done ? written(ordered - done) : '0';
+  return ordered > done ? unscaled(ordered - done) : '0';
 }
 
 /** Every line at what is still to deliver (0 for a line delivered in full), dated today. */
