@@ -17,6 +17,7 @@ import {
   updateLine,
 } from './creditNote';
 import { plainError } from './errors';
+import { LinesChoiceTable } from './LinesChoiceTable';
 import { invoiceLines, makeCreditNote } from './salesApi';
 
 const noErrors: CreditNoteErrors = { lines: {}, general: undefined };
@@ -89,59 +90,45 @@ export function CreditNoteDialog({ invoice }: { invoice: EntityRecord }) {
               Choose the lines to credit and how many of each. The credit note opens as a draft; once issued it settles
               the invoice by its amount.
             </Text>
-            {lines.isError ? (
-              <Alert color="red" variant="light">
-                {lines.error.message}
-              </Alert>
-            ) : null}
-            {shown === undefined ? (
-              <Text size="sm" c="dimmed">
-                Loading the lines…
-              </Text>
-            ) : (
-              <Table.ScrollContainer minWidth={300} type="native">
-                <Table verticalSpacing="xs" aria-label="Lines to credit">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Line</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>Invoiced</Table.Th>
-                      <Table.Th style={{ width: 130 }}>Credit</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {shown.lines.map((line, index) => (
-                      <Table.Tr key={line.lineId}>
-                        <Table.Td>
-                          <Checkbox
-                            label={`${String(index + 1)}. ${line.name}`}
-                            checked={line.chosen}
-                            onChange={(event) => {
-                              change(updateLine(shown, line.lineId, { chosen: event.currentTarget.checked }), line.lineId);
-                            }}
-                            styles={{ label: { overflowWrap: 'anywhere' } }}
-                          />
-                        </Table.Td>
-                        <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{line.invoiced}</Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            aria-label={`Quantity to credit of line ${String(index + 1)}: ${line.name}`}
-                            inputMode="decimal"
-                            autoComplete="off"
-                            size="xs"
-                            disabled={!line.chosen}
-                            value={line.quantity}
-                            error={errors.lines[line.lineId]}
-                            onChange={(event) => {
-                              change(updateLine(shown, line.lineId, { quantity: event.currentTarget.value }), line.lineId);
-                            }}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <LinesChoiceTable
+              label="Lines to credit"
+              headings={['Line', 'Invoiced', 'Credit']}
+              inputWidth={130}
+              loaded={shown !== undefined}
+              error={lines.isError ? lines.error : null}
+            >
+            {shown === undefined
+              ? null
+              : shown.lines.map((line, index) => (
+                  <Table.Tr key={line.lineId}>
+                    <Table.Td>
+                      <Checkbox
+                        label={`${String(index + 1)}. ${line.name}`}
+                        checked={line.chosen}
+                        onChange={(event) => {
+                          change(updateLine(shown, line.lineId, { chosen: event.currentTarget.checked }), line.lineId);
+                        }}
+                        styles={{ label: { overflowWrap: 'anywhere' } }}
+                      />
+                    </Table.Td>
+                    <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{line.invoiced}</Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={`Quantity to credit of line ${String(index + 1)}: ${line.name}`}
+                        inputMode="decimal"
+                        autoComplete="off"
+                        size="xs"
+                        disabled={!line.chosen}
+                        value={line.quantity}
+                        error={errors.lines[line.lineId]}
+                        onChange={(event) => {
+                          change(updateLine(shown, line.lineId, { quantity: event.currentTarget.value }), line.lineId);
+                        }}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+            </LinesChoiceTable>
             <Textarea
               label="Reason"
               description="Printed on the credit note, e.g. Damaged in transit."

@@ -7,6 +7,7 @@ import { isApiError } from '@/lib/api';
 import type { EntityRecord } from '@/lib/records';
 import { DialogFooter } from '@/ui/DialogFooter';
 import { plainError } from './errors';
+import { LinesChoiceTable } from './LinesChoiceTable';
 import { fetchOrderLinesToDeliver, scheduleDelivery } from './salesApi';
 import {
   checkDelivery,
@@ -97,55 +98,41 @@ export function ScheduleDeliveryDialog({ order }: { order: EntityRecord }) {
               Each line starts at what is still to deliver. Lower a quantity to send part of it now; 0 leaves the line
               for a later delivery.
             </Text>
-            {lines.isError ? (
-              <Alert color="red" variant="light">
-                {lines.error.message}
-              </Alert>
-            ) : null}
-            {shown === undefined ? (
-              <Text size="sm" c="dimmed">
-                Loading the lines…
-              </Text>
-            ) : (
-              <Table.ScrollContainer minWidth={300} type="native">
-                <Table verticalSpacing="xs" aria-label="Lines to deliver">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Line</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>Left</Table.Th>
-                      <Table.Th style={{ width: 120 }}>Deliver</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {shown.lines.map((line, index) => (
-                      <Table.Tr key={line.lineId}>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                          <Text size="sm">{`${String(index + 1)}. ${line.name}`}</Text>
-                          <Text size="xs" c="dimmed">
-                            Ordered {line.ordered}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{line.open}</Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            aria-label={`Quantity to deliver of line ${String(index + 1)}: ${line.name}`}
-                            inputMode="decimal"
-                            autoComplete="off"
-                            size="xs"
-                            disabled={line.open === '0'}
-                            value={line.quantity}
-                            error={errors.lines[line.lineId]}
-                            onChange={(event) => {
-                              change(updateDeliveryLine(shown, line.lineId, event.currentTarget.value), line.lineId);
-                            }}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <LinesChoiceTable
+              label="Lines to deliver"
+              headings={['Line', 'Left', 'Deliver']}
+              inputWidth={120}
+              loaded={shown !== undefined}
+              error={lines.isError ? lines.error : null}
+            >
+            {shown === undefined
+              ? null
+              : shown.lines.map((line, index) => (
+                  <Table.Tr key={line.lineId}>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      <Text size="sm">{`${String(index + 1)}. ${line.name}`}</Text>
+                      <Text size="xs" c="dimmed">
+                        Ordered {line.ordered}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{line.open}</Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={`Quantity to deliver of line ${String(index + 1)}: ${line.name}`}
+                        inputMode="decimal"
+                        autoComplete="off"
+                        size="xs"
+                        disabled={line.open === '0'}
+                        value={line.quantity}
+                        error={errors.lines[line.lineId]}
+                        onChange={(event) => {
+                          change(updateDeliveryLine(shown, line.lineId, event.currentTarget.value), line.lineId);
+                        }}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+            </LinesChoiceTable>
             <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
               <TextInput
                 label="Scheduled for"
